@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { runSimCommand } from './simCommand.ts';
+
+/*
+ * Thin I/O wrapper around simCommand.ts: `npm run sim -- <scenario.json | -> [--detail]`.
+ * With --trace anywhere in argv the whole argv (including --trace) goes to
+ * traceCommand.ts's runTraceCommand, which owns that mode's flags and output.
+ */
+
+const TRACE_MODULE = './traceCommand.ts';
+
+type TraceModule = { runTraceCommand?: (args: string[]) => Promise<number> };
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function runTrace(argv: string[]): Promise<number> {
+  let mod: TraceModule;
+  try {
+    // A variable specifier keeps the type checker from requiring the module before it exists.
+    mod = (await import(TRACE_MODULE)) as TraceModule;
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code === 'ERR_MODULE_NOT_FOUND' && err.message?.includes('traceCommand')) {
+      process.stderr.write('sim: --trace is not available in this build\n');
+      return 2;
+    }
+    throw e;
+  }
+  if (typeof mod.runTraceCommand !== 'function') {
+    process.stderr.write('sim: --trace is not available in this build\n');
+    return 2;
+  }
+  return mod.runTraceCommand(argv);
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--trace')) return runTrace(argv);
+  const out = await runSimCommand(argv, { readFile: (path) => readFile(path, 'utf8'), readStdin });
+  if (out.stdout) process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+  return out.code;
+}
+
+// `sim ... | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+// exitCode rather than process.exit(): a large result must be flushed to a pipe before exit.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`sim: internal error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exitCode = 1;
+  },
+);

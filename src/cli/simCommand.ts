@@ -1,0 +1,123 @@
+import { parseScenarioText } from '../engine/scenario.ts';
+import { runScenario } from '../engine/run.ts';
+import type { RunResult, Scenario } from '../engine/types.ts';
+
+/*
+ * The sim command without I/O: argv and input text in, {stdout, stderr, code} out. sim.ts only
+ * reads files and stdin and writes the streams, so everything here is unit-testable.
+ */
+
+export const USAGE = 'usage: sim <scenario.json | -> [--detail]';
+export const TRACE_USAGE = 'usage: sim --trace FILE [--vcpu N] [--memslots JSON]';
+
+export const HELP = `${USAGE}
+       ${TRACE_USAGE.slice('usage: '.length)}
+
+Runs KVM x86 MMU prefetch scenarios (format version 1; see docs/cli-and-format.md) and prints
+the results as JSON: one object for a scenario object, an array in the same order for an array.
+
+  <scenario.json>  file holding one scenario object or an array of them; '-' reads stdin
+  --detail         also print every fault with its prefetch batches (large for big scenarios)
+  --trace FILE     replay a recorded kvm:kvm_page_fault trace instead (with --vcpu, --memslots)
+  -h, --help       print this help
+
+Exit status: 0 success, 2 bad arguments or input (one line on stderr), 1 internal error.
+`;
+
+export type SimArgs =
+  | { kind: 'help' }
+  | { kind: 'trace' }
+  | { kind: 'run'; input: string; detail: boolean }
+  | { kind: 'error'; message: string };
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** What a result line of the output holds: the scenario's name, when it has one, then the run. */
+export type SimResult = { name?: string } & RunResult;
+
+export interface SimIo {
+  readFile(path: string): Promise<string>;
+  readStdin(): Promise<string>;
+}
+
+export function parseSimArgs(argv: readonly string[]): SimArgs {
+  // --trace is another mode with its own flags, so it is recognised before anything is rejected.
+  if (argv.includes('--trace')) return { kind: 'trace' };
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  let detail = false;
+  const positional: string[] = [];
+  let optionsDone = false;
+  for (const arg of argv) {
+    if (optionsDone || arg === '-' || !arg.startsWith('-')) positional.push(arg);
+    else if (arg === '--') optionsDone = true;
+    else if (arg === '--detail') detail = true;
+    else return { kind: 'error', message: `unknown option ${JSON.stringify(arg)}` };
+  }
+  if (positional.length === 0) return { kind: 'error', message: 'missing scenario file' };
+  if (positional.length > 1) return { kind: 'error', message: `too many arguments: ${positional.join(' ')}` };
+  return { kind: 'run', input: positional[0]!, detail };
+}
+
+function failure(message: string, code = 2): CommandOutput {
+  // One line, always: callers and scripts rely on it.
+  return { stdout: '', stderr: `sim: ${message.replace(/\s*\n\s*/g, ' ')}\n`, code };
+}
+
+function resultOf(s: Scenario, detail: boolean): SimResult {
+  const r = runScenario(s, { detail });
+  return s.name === undefined ? r : { name: s.name, ...r };
+}
+
+/** Validates and runs scenario text (one object or an array), as the CLI prints it. */
+export function simulateText(text: string, opts: { detail?: boolean } = {}): CommandOutput {
+  const parsed = parseScenarioText(text);
+  if (!parsed.ok) return failure(`${parsed.error.path}: ${parsed.error.message}`);
+  const detail = opts.detail === true;
+  const out = Array.isArray(parsed.value)
+    ? parsed.value.map((s) => resultOf(s, detail))
+    : resultOf(parsed.value, detail);
+  return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '', code: 0 };
+}
+
+/** "no such file" rather than Node's "ENOENT: no such file or directory, open 'x'". */
+export function describeReadError(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** The whole command for the run and help modes; the trace mode is sim.ts's to delegate. */
+export async function runSimCommand(argv: readonly string[], io: SimIo): Promise<CommandOutput> {
+  const args = parseSimArgs(argv);
+  switch (args.kind) {
+    case 'help':
+      return { stdout: HELP, stderr: '', code: 0 };
+    case 'trace':
+      return failure('--trace is handled by the trace command');
+    case 'error':
+      return failure(`${args.message} (${USAGE})`);
+    case 'run': {
+      let text: string;
+      try {
+        text = args.input === '-' ? await io.readStdin() : await io.readFile(args.input);
+      } catch (e) {
+        const what = args.input === '-' ? 'stdin' : args.input;
+        return failure(`cannot read ${what}: ${describeReadError(e)}`);
+      }
+      return simulateText(text, { detail: args.detail });
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { HostMemory } from './hostMemory.ts';
+import { SpteTables } from './spteTables.ts';
+import type { Step } from './steps.ts';
+import { emptyTotals, SPTES_PER_TABLE } from './types.ts';
+import type { Scenario, Totals, Variant } from './types.ts';
+
+/**
+ * One VM's MMU state for one variant. Steps are the only way state changes (applyStep), so the
+ * step generator and a replay from a checkpoint cannot disagree.
+ */
+export class Machine {
+  readonly host: HostMemory;
+  tables: SpteTables;
+  totals: Totals;
+  /** GFNs whose prefetched SPTE has been touched, kept only when a view asks (step mode). */
+  hits: Set<number> | null = null;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly variant: Variant,
+    tables?: SpteTables,
+    totals?: Totals,
+  ) {
+    this.host = new HostMemory(scenario.memslots, scenario.nonResident);
+    this.tables = tables ?? initialTables(scenario);
+    this.totals = totals ?? emptyTotals();
+  }
+
+  /** A copy sharing only the immutable host description. */
+  fork(): Machine {
+    const m = new Machine(this.scenario, this.variant, this.tables.clone(), { ...this.totals });
+    if (this.hits) m.hits = new Set(this.hits);
+    return m;
+  }
+
+  set trackHits(on: boolean) {
+    this.hits = on ? (this.hits ?? new Set()) : null;
+  }
+
+  applyStep(step: Step): void {
+    const t = this.totals;
+    switch (step.kind) {
+      case 'access':
+        t.accesses++;
+        if (step.outcome === 'hit') {
+          t.prefetchHits++;
+          this.tables.setPresent(step.gfn);
+          this.hits?.add(step.gfn);
+        }
+        break;
+      case 'fault':
+        t.accesses++;
+        t.pfFixed++;
+        if (step.huge) this.tables.mapHuge(step.gfn);
+        else this.tables.setPresent(step.gfn);
+        break;
+      case 'batch':
+        t.prefetchCalls++;
+        if (step.call.result < 0) t.failedCalls++;
+        else {
+          t.prefetched += step.call.installed;
+          this.tables.setPrefetchedRun(step.call.start, step.call.installed);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Tables with the scenario's initially present SPTEs, created lazily like the rest. */
+export function initialTables(scenario: Scenario): SpteTables {
+  const tables = new SpteTables();
+  for (const [lo, hi] of scenario.present) {
+    for (let g = lo; g <= hi; g++) {
+      // Whole windows at once would be faster, but present ranges are small in practice and
+      // validation caps their total size.
+      tables.setPresent(g);
+    }
+  }
+  return tables;
+}
+
+export function tableBase(gfn: number): number {
+  return gfn - (gfn % SPTES_PER_TABLE);
+}

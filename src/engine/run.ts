@@ -1,0 +1,22 @@
+import { runBulk } from './bulk.ts';
+import type { RunResult, Scenario } from './types.ts';
+
+export interface RunOptions {
+  /** Include every fault's batch calls (memory grows with the number of faults). */
+  detail?: boolean;
+}
+
+// The engine is compiled against ES2022 only (no DOM or Node types), yet runs where `performance`
+// exists (browser, worker, Node >= 16); Date.now() is a coarse fallback for anything else.
+const clock = (globalThis as { performance?: { now(): number } }).performance;
+const now = (): number => (clock ? clock.now() : Date.now());
+
+/** Runs a validated scenario in bulk mode for its own variant and times the engine. */
+export function runScenario(s: Scenario, opts: RunOptions = {}): RunResult {
+  const t0 = now();
+  const r = runBulk(s, s.variant, { detail: opts.detail === true });
+  const engineMs = Math.round((now() - t0) * 100) / 100;
+  const out: RunResult = { totals: r.totals, engineMs };
+  if (opts.detail === true) out.faults = r.faults ?? [];
+  return out;
+}

@@ -1,0 +1,99 @@
+import type { LineId } from './steps.ts';
+import type { Variant } from './types.ts';
+
+/**
+ * The code panel's text: our own pseudo-C, line for line with the kernel's functions in
+ * arch/x86/kvm/mmu/mmu.c (direct_map → direct_pte_prefetch → __direct_pte_prefetch →
+ * direct_pte_prefetch_many). It is a paraphrase, not kernel source. Steps point at lines by id,
+ * so the panel needs no knowledge of the algorithm.
+ */
+export interface SourceLine {
+  id?: LineId;
+  text: string;
+  /** Only this variant has the line; the other shows it greyed. */
+  only?: Variant;
+  /** The patch's diff marker for the line: '-' removed by c6cecc4b9324, '+' added by it. */
+  diff?: '-' | '+';
+}
+
+export interface SourceBlock {
+  /** Kernel function the block paraphrases. */
+  fn: string;
+  file: string;
+  lines: SourceLine[];
+}
+
+const MMU_C = 'arch/x86/kvm/mmu/mmu.c';
+
+export const SOURCE_BLOCKS: readonly SourceBlock[] = [
+  {
+    fn: 'direct_map()  /* __direct_map() before v5.17 */',
+    file: MMU_C,
+    lines: [
+      { text: '/* a guest access whose SPTE is present never exits: */' },
+      { id: 'no-exit', text: '/* the CPU walks the SPTE and sets its accessed bit */' },
+      { text: '/* an access whose SPTE is not present exits here: */' },
+      { id: 'fault-install', text: 'sptep = install_leaf(gfn, level);  /* 4K, or 2M if backed */' },
+      { text: 'vcpu->stat.pf_fixed++;' },
+      { id: 'call-prefetch', text: 'if (!spurious) direct_pte_prefetch(vcpu, sptep);' },
+      { id: 'tdp-install', text: '/* TDP MMU (kvm_tdp_mmu_map): install the leaf, no prefetch */' },
+    ],
+  },
+  {
+    fn: 'direct_pte_prefetch()',
+    file: MMU_C,
+    lines: [
+      { text: 'sp = shadow page holding sptep;' },
+      { id: 'check-ad', text: 'if (A/D bits disabled for sp) return;  /* no accessed bit */' },
+      { id: 'check-level', text: 'if (sp->role.level > 4K) return;  /* a 2M/1G leaf */' },
+      { text: '__direct_pte_prefetch(vcpu, sp, sptep);' },
+    ],
+  },
+  {
+    fn: '__direct_pte_prefetch()',
+    file: MMU_C,
+    lines: [
+      { text: 'u64 *start = NULL;  /* first SPTE of an open run */' },
+      { id: 'window', text: 'spte = &sp->spt[index(sptep) & ~7];  /* 8-aligned window */' },
+      { text: 'for (i = 0; i < 8; i++, spte++) {' },
+      { id: 'test-present', text: '  if (present(*spte) || spte == sptep) {' },
+      { id: 'no-run-continue', text: '    if (!start) continue;  /* no run to flush */' },
+      { id: 'call-batch', text: '    if (direct_pte_prefetch_many(start, spte) < 0)' },
+      { id: 'fail-exit', text: '      break;', only: 'buggy', diff: '-' },
+      { id: 'fail-exit', text: '      return;', only: 'fixed', diff: '+' },
+      { text: '    start = NULL;  /* run flushed */' },
+      { id: 'extend-run', text: '  } else if (!start) {  /* else: the open run grows */' },
+      { id: 'open-run', text: '    start = spte;  /* a run opens here */' },
+      { text: '  }' },
+      { id: 'loop-end', text: '}' },
+      { id: 'trailing-test', text: 'if (start)  /* a trailing run is open */', only: 'fixed', diff: '+' },
+      { id: 'trailing-call', text: '  direct_pte_prefetch_many(start, spte);', only: 'fixed', diff: '+' },
+    ],
+  },
+  {
+    fn: 'direct_pte_prefetch_many(start, end)',
+    file: MMU_C,
+    lines: [
+      { id: 'many-lookup', text: 'gfn = gfn of start;  slot = memslot of gfn (write access);' },
+      { id: 'many-noslot', text: 'if (!slot) return -1;  /* none, or dirty-logged */' },
+      { id: 'many-pages', text: 'n = resident pages from gfn (no fault-in, write);' },
+      { id: 'many-fail', text: 'if (n <= 0) return -1;  /* read-only, past slot end, not resident */' },
+      { id: 'many-install', text: 'for (k = 0; k < n; k++) set prefetched SPTE, accessed bit clear;' },
+      { text: 'return 0;' },
+    ],
+  },
+];
+
+/** Lines of a variant as drawn, with the other variant's lines kept (greyed) for the diff gutter. */
+export function linesFor(variant: Variant): Array<SourceLine & { block: number; greyed: boolean }> {
+  const out: Array<SourceLine & { block: number; greyed: boolean }> = [];
+  SOURCE_BLOCKS.forEach((b, block) => {
+    for (const l of b.lines) out.push({ ...l, block, greyed: l.only !== undefined && l.only !== variant });
+  });
+  return out;
+}
+
+/** The row a step's line id lands on for a variant (the first live line with that id), or -1. */
+export function rowOf(variant: Variant, id: LineId): number {
+  return linesFor(variant).findIndex((l) => l.id === id && !l.greyed);
+}

@@ -1,0 +1,195 @@
+import { Machine } from './machine.ts';
+import { enumState } from './spteTables.ts';
+import { scenarioSteps } from './stepWalk.ts';
+import type { Step } from './steps.ts';
+import { SPTES_PER_TABLE } from './types.ts';
+import type { BatchCall, Scenario, Totals, Variant } from './types.ts';
+
+/** Step mode keeps every step for random access; beyond this a scenario belongs to bulk mode. */
+export const MAX_TIMELINE_STEPS = 200_000;
+const CHECKPOINT_EVERY = 256;
+
+/** Code of an entry that was prefetched and has since been touched (a prefetch hit). */
+export const HIT_CODE = 4;
+
+export interface Timeline {
+  readonly scenario: Scenario;
+  readonly variant: Variant;
+  readonly steps: readonly Step[];
+  /** Index of the first step of each access. */
+  readonly accessStarts: readonly number[];
+  /** Index of the first step of each fault. */
+  readonly faultStarts: readonly number[];
+  /** checkpoints[c] is the machine after steps [0, c * CHECKPOINT_EVERY). */
+  readonly checkpoints: readonly Machine[];
+  readonly totals: Totals;
+}
+
+export type TimelineResult = { ok: true; timeline: Timeline } | { ok: false; message: string };
+
+/** Runs step mode to the end, keeping a checkpoint every few hundred steps for fast seeking. */
+export function buildTimeline(
+  scenario: Scenario,
+  variant: Variant,
+  maxSteps = MAX_TIMELINE_STEPS,
+): TimelineResult {
+  const m = new Machine(scenario, variant);
+  m.trackHits = true;
+  const steps: Step[] = [];
+  const accessStarts: number[] = [];
+  const faultStarts: number[] = [];
+  const checkpoints: Machine[] = [m.fork()];
+  let lastAccess = -1;
+  for (const step of scenarioSteps(scenario, variant, m)) {
+    if (steps.length >= maxSteps) {
+      return {
+        ok: false,
+        message: `too many steps for step mode: more than ${maxSteps.toLocaleString('en-US')}; use fewer accesses or the experiment view`,
+      };
+    }
+    if (step.accessIndex !== lastAccess) {
+      accessStarts.push(steps.length);
+      lastAccess = step.accessIndex;
+    }
+    if (step.kind === 'fault') faultStarts.push(steps.length);
+    steps.push(step);
+    if (steps.length % CHECKPOINT_EVERY === 0) checkpoints.push(m.fork());
+  }
+  return {
+    ok: true,
+    timeline: { scenario, variant, steps, accessStarts, faultStarts, checkpoints, totals: { ...m.totals } },
+  };
+}
+
+/** The machine after steps [0, k], rebuilt from the nearest checkpoint. k = -1 is the initial state. */
+export function machineAt(t: Timeline, k: number): Machine {
+  const upto = Math.max(0, Math.min(k + 1, t.steps.length));
+  const c = Math.floor(upto / CHECKPOINT_EVERY);
+  const m = t.checkpoints[Math.min(c, t.checkpoints.length - 1)]!.fork();
+  for (let i = c * CHECKPOINT_EVERY; i < upto; i++) m.applyStep(t.steps[i]!);
+  return m;
+}
+
+/** What the window walk looks like at one step: enough for the large window view. */
+export interface WalkView {
+  /** GFN of the faulting entry, or null outside a fault. */
+  faultGfn: number | null;
+  /** GFN of the window's first entry once the walk has computed it. */
+  windowFirst: number | null;
+  /** Loop counter of the current iteration, or null before the loop / after it. */
+  i: number | null;
+  /** GFN `start` points at, or null. */
+  start: number | null;
+  /** Batches called so far in this fault, in order. */
+  batches: BatchCall[];
+  /** The walk ended early on a failed batch. */
+  stopped: boolean;
+  /** A trailing run was dropped at the end of the window (before the fix). */
+  dropped: { start: number; end: number } | null;
+}
+
+export interface VariantFrame {
+  variant: Variant;
+  stepIndex: number;
+  step: Step | null;
+  totals: Totals;
+  /** Base GFN of the table shown (the one holding the current access). */
+  tableBase: number;
+  /** 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then touched. */
+  codes: Uint8Array;
+  walk: WalkView;
+}
+
+/** Everything a view needs for step k of a timeline (k = -1: before the first access). */
+export function frameAt(t: Timeline, k: number): VariantFrame {
+  const m = machineAt(t, k);
+  const step = k >= 0 ? (t.steps[k] ?? null) : null;
+  const gfn = step ? step.gfn : firstAccessGfn(t);
+  const tableBase = gfn - (gfn % SPTES_PER_TABLE);
+  const codes = m.tables.tableCodes(tableBase);
+  if (m.hits) {
+    for (const h of m.hits) {
+      if (h >= tableBase && h < tableBase + SPTES_PER_TABLE && codes[h - tableBase] === enumState.present) {
+        codes[h - tableBase] = HIT_CODE;
+      }
+    }
+  }
+  return {
+    variant: t.variant,
+    stepIndex: k,
+    step,
+    totals: { ...m.totals },
+    tableBase,
+    codes,
+    walk: walkAt(t, k),
+  };
+}
+
+function firstAccessGfn(t: Timeline): number {
+  const a = t.scenario.accesses;
+  if (Array.isArray(a)) return a[0] ?? 0;
+  return t.steps[0]?.gfn ?? a.startGfn;
+}
+
+function walkAt(t: Timeline, k: number): WalkView {
+  const view: WalkView = {
+    faultGfn: null,
+    windowFirst: null,
+    i: null,
+    start: null,
+    batches: [],
+    stopped: false,
+    dropped: null,
+  };
+  const step = t.steps[k];
+  if (!step || step.faultIndex < 0) return view;
+  view.faultGfn = step.gfn;
+  for (let j = t.faultStarts[step.faultIndex]!; j <= k; j++) {
+    const s = t.steps[j]!;
+    switch (s.kind) {
+      case 'window':
+        view.windowFirst = s.first;
+        break;
+      case 'visit':
+        view.i = s.i;
+        view.start = s.startAfter;
+        break;
+      case 'batch':
+        view.batches.push(s.call);
+        if (s.call.result === 0) view.start = null;
+        break;
+      case 'walk-stop':
+        view.stopped = true;
+        break;
+      case 'loop-end':
+        view.i = null;
+        if (s.dropped && s.start !== null) {
+          view.dropped = { start: s.start, end: (view.windowFirst ?? s.start) + 8 };
+          view.start = null;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return view;
+}
+
+/**
+ * Compare mode plays both variants in lockstep on the same accesses: a tick is one step of the
+ * variant with more steps for that access; the other holds its last frame of the access.
+ * Returns [buggyStep, fixedStep] per tick.
+ */
+export function alignByAccess(a: Timeline, b: Timeline): Int32Array {
+  const n = Math.min(a.accessStarts.length, b.accessStarts.length);
+  const pairs: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const a0 = a.accessStarts[j]!;
+    const a1 = a.accessStarts[j + 1] ?? a.steps.length;
+    const b0 = b.accessStarts[j]!;
+    const b1 = b.accessStarts[j + 1] ?? b.steps.length;
+    const len = Math.max(a1 - a0, b1 - b0);
+    for (let o = 0; o < len; o++) pairs.push(Math.min(a0 + o, a1 - 1), Math.min(b0 + o, b1 - 1));
+  }
+  return Int32Array.from(pairs);
+}
