@@ -7,10 +7,6 @@ import { runSimCommand } from './simCommand.ts';
  * traceCommand.ts's runTraceCommand, which owns that mode's flags and output.
  */
 
-const TRACE_MODULE = './traceCommand.ts';
-
-type TraceModule = { runTraceCommand?: (args: string[]) => Promise<number> };
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -18,23 +14,9 @@ async function readStdin(): Promise<string> {
 }
 
 async function runTrace(argv: string[]): Promise<number> {
-  let mod: TraceModule;
-  try {
-    // A variable specifier keeps the type checker from requiring the module before it exists.
-    mod = (await import(TRACE_MODULE)) as TraceModule;
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    if (err.code === 'ERR_MODULE_NOT_FOUND' && err.message?.includes('traceCommand')) {
-      process.stderr.write('sim: --trace is not available in this build\n');
-      return 2;
-    }
-    throw e;
-  }
-  if (typeof mod.runTraceCommand !== 'function') {
-    process.stderr.write('sim: --trace is not available in this build\n');
-    return 2;
-  }
-  return mod.runTraceCommand(argv);
+  // Loaded lazily: a plain run should not pay for the trace parser.
+  const { runTraceCommand } = await import('./traceCommand.ts');
+  return runTraceCommand(argv);
 }
 
 async function main(argv: string[]): Promise<number> {

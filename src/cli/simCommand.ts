@@ -17,7 +17,8 @@ Runs KVM x86 MMU prefetch scenarios (format version 1; see docs/cli-and-format.m
 the results as JSON: one object for a scenario object, an array in the same order for an array.
 
   <scenario.json>  file holding one scenario object or an array of them; '-' reads stdin
-  --detail         also print every fault with its prefetch batches (large for big scenarios)
+  --detail         also print every fault with its prefetch batches, or under shadow paging
+                   its prefetched entries and failure (large for big scenarios)
   --trace FILE     replay a recorded kvm:kvm_page_fault trace instead (with --vcpu, --memslots)
   -h, --help       print this help
 

@@ -33,11 +33,23 @@ export function accessSequence(accesses: readonly number[] | AccessPattern): Acc
  * A bijection on [0, n) from a keyed 4-round Feistel network with cycle walking: a seeded random
  * order over a 1 TiB guest without a 1 GiB permutation array. The Feistel domain is the smallest
  * even power of two >= n, so cycle walking takes under 4 steps on average.
+ *
+ * `inverse` runs the rounds backwards (cycle walking with the inverse cipher walks the same cycle
+ * the other way), which lets the bulk engine ask "when is GFN g touched?" for the GFNs of one
+ * page table at a time instead of following the order across the whole guest.
+ *
+ * The rounds are unrolled over four key fields and use int32 arithmetic (mixI): this runs once
+ * per GFN of a 1 TiB guest, where a keys array and unsigned conversions cost several times more.
  */
 export class KeyedPermutation {
   private readonly halfBits: number;
   private readonly mask: number;
-  private readonly keys: Uint32Array;
+  /** 2 ** halfBits: the halves are at most 16 bits, so `l * mul + r` is exact. */
+  private readonly mul: number;
+  private readonly k0: number;
+  private readonly k1: number;
+  private readonly k2: number;
+  private readonly k3: number;
 
   constructor(
     readonly n: number,
@@ -48,14 +60,17 @@ export class KeyedPermutation {
     while (2 ** bits < n) bits += 2;
     this.halfBits = bits / 2;
     this.mask = 2 ** this.halfBits - 1;
-    this.keys = new Uint32Array(4);
+    this.mul = 2 ** this.halfBits;
+    const keys: number[] = [];
     let s = (seed >>> 0) ^ 0x9e3779b9;
     for (let r = 0; r < 4; r++) {
       s = mix32(s + 0x6d2b79f5 * (r + 1));
-      this.keys[r] = s;
+      keys.push(s | 0);
     }
+    [this.k0, this.k1, this.k2, this.k3] = keys as [number, number, number, number];
   }
 
+  /** The value at position i of the order. */
   at(i: number): number {
     let x = i;
     do x = this.encrypt(x);
@@ -63,18 +78,117 @@ export class KeyedPermutation {
     return x;
   }
 
-  private encrypt(x: number): number {
-    const hb = this.halfBits;
-    const m = this.mask;
-    let l = Math.floor(x / 2 ** hb) & m;
-    let r = x & m;
-    for (let k = 0; k < 4; k++) {
-      const t = l ^ (mix32(r ^ this.keys[k]!) & m);
-      l = r;
-      r = t;
-    }
-    return l * 2 ** hb + r;
+  /** The position of value y in the order: inverse(at(i)) === i. */
+  inverse(y: number): number {
+    let x = y;
+    do x = this.decrypt(x);
+    while (x >= this.n);
+    return x;
   }
+
+  /**
+   * out[k] = inverse(from + k) for k < count: the access times of a run of values, the bulk
+   * engine's hottest loop (once per GFN of the guest). Two tricks, same results as inverse():
+   * - the first backward round only mixes the high half, which is the same for every value of a
+   *   short run, so it is computed once per distinct high half;
+   * - two values go through the other rounds side by side: each round depends on the previous
+   *   one, so a single value leaves the CPU idle between dependent multiplies.
+   */
+  inverseRange(from: number, count: number, out: Uint32Array): void {
+    const { n, mask: m, halfBits: hb, mul, k0, k1, k2, k3 } = this;
+    let hiA = -1;
+    let fA = 0;
+    let k = 0;
+    for (; k + 1 < count; k += 2) {
+      const x = from + k;
+      const hx = (x >>> hb) & m;
+      const hX = ((x + 1) >>> hb) & m;
+      if (hx !== hiA) {
+        hiA = hx;
+        fA = mixI(hx ^ k3) & m;
+      }
+      // Round 1 backwards: r = l', l = r' ^ F(l'); only the second value may cross a half boundary.
+      let r = hx;
+      let l = (x & m) ^ fA;
+      let R = hX;
+      let L = ((x + 1) & m) ^ (hX === hx ? fA : mixI(hX ^ k3) & m);
+      let t = r ^ (mixI(l ^ k2) & m);
+      let T = R ^ (mixI(L ^ k2) & m);
+      r = l;
+      l = t;
+      R = L;
+      L = T;
+      t = r ^ (mixI(l ^ k1) & m);
+      T = R ^ (mixI(L ^ k1) & m);
+      r = l;
+      l = t;
+      R = L;
+      L = T;
+      t = r ^ (mixI(l ^ k0) & m);
+      T = R ^ (mixI(L ^ k0) & m);
+      r = l;
+      l = t;
+      R = L;
+      L = T;
+      let y = l * mul + r;
+      let Y = L * mul + R;
+      // Cycle walking: rare (and never when n is a power of 4), so done one value at a time.
+      while (y >= n) y = this.decrypt(y);
+      while (Y >= n) Y = this.decrypt(Y);
+      out[k] = y;
+      out[k + 1] = Y;
+    }
+    if (k < count) out[k] = this.inverse(from + k);
+  }
+
+  // A round maps (l, r) to (r, l ^ F(r, key)); values stay below 2^32, so `>>>` splits them
+  // exactly. Masking with at most 16 bits makes the int32 and uint32 forms of F agree.
+  private encrypt(x: number): number {
+    const m = this.mask;
+    let l = (x >>> this.halfBits) & m;
+    let r = x & m;
+    let t = l ^ (mixI(r ^ this.k0) & m);
+    l = r;
+    r = t;
+    t = l ^ (mixI(r ^ this.k1) & m);
+    l = r;
+    r = t;
+    t = l ^ (mixI(r ^ this.k2) & m);
+    l = r;
+    r = t;
+    t = l ^ (mixI(r ^ this.k3) & m);
+    l = r;
+    r = t;
+    return l * this.mul + r;
+  }
+
+  /** The rounds backwards: (l', r') gives r = l', l = r' ^ F(l', key). */
+  private decrypt(x: number): number {
+    const m = this.mask;
+    let l = (x >>> this.halfBits) & m;
+    let r = x & m;
+    let t = r ^ (mixI(l ^ this.k3) & m);
+    r = l;
+    l = t;
+    t = r ^ (mixI(l ^ this.k2) & m);
+    r = l;
+    l = t;
+    t = r ^ (mixI(l ^ this.k1) & m);
+    r = l;
+    l = t;
+    t = r ^ (mixI(l ^ this.k0) & m);
+    r = l;
+    l = t;
+    return l * this.mul + r;
+  }
+}
+
+/** mix32 in int32 form (same low bits; callers mask). */
+function mixI(v: number): number {
+  let h = v;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** A 32-bit avalanche mix (murmur3 finaliser). */

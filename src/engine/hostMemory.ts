@@ -49,6 +49,10 @@ export class HostMemory {
     return (this.flags[slot]! & 2) !== 0;
   }
 
+  isReadonly(slot: number): boolean {
+    return (this.flags[slot]! & 1) !== 0;
+  }
+
   /** True when every GFN of [gfn, gfn + count) is resident on the host. */
   allResident(gfn: number, count: number): boolean {
     return this.residentPrefix(gfn, count) === count;

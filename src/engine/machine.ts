@@ -14,6 +14,11 @@ export class Machine {
   totals: Totals;
   /** GFNs whose prefetched SPTE has been touched, kept only when a view asks (step mode). */
   hits: Set<number> | null = null;
+  /**
+   * Shadow paging: non-resident GFNs a fault has faulted in. Several GVA pages may map one GFN,
+   * so another entry's prefetch finds such a page resident. Empty for the other MMUs.
+   */
+  faultedIn = new Set<number>();
 
   constructor(
     readonly scenario: Scenario,
@@ -30,6 +35,7 @@ export class Machine {
   fork(): Machine {
     const m = new Machine(this.scenario, this.variant, this.tables.clone(), { ...this.totals });
     if (this.hits) m.hits = new Set(this.hits);
+    if (this.faultedIn.size > 0) m.faultedIn = new Set(this.faultedIn);
     return m;
   }
 
@@ -53,6 +59,8 @@ export class Machine {
         t.pfFixed++;
         if (step.huge) this.tables.mapHuge(step.gfn);
         else this.tables.setPresent(step.gfn);
+        if (step.mapsGfn !== undefined && !this.host.allResident(step.mapsGfn, 1))
+          this.faultedIn.add(step.mapsGfn);
         break;
       case 'batch':
         t.prefetchCalls++;
@@ -60,6 +68,17 @@ export class Machine {
         else {
           t.prefetched += step.call.installed;
           this.tables.setPrefetchedRun(step.call.start, step.call.installed);
+        }
+        break;
+      case 'gpte-visit':
+        // Shadow paging: each attempted entry is one FNAME(prefetch_gpte) call.
+        if (step.outcome === 'prefetched') {
+          t.prefetchCalls++;
+          t.prefetched++;
+          this.tables.setPrefetchedRun(step.entryGfn, 1);
+        } else if (step.outcome === 'failed') {
+          t.prefetchCalls++;
+          t.failedCalls++;
         }
         break;
       default:

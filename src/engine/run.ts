@@ -1,4 +1,4 @@
-import { runBulk } from './bulk.ts';
+import { runAnyBulk } from './shadow/bulkShadow.ts';
 import type { RunResult, Scenario } from './types.ts';
 
 export interface RunOptions {
@@ -14,7 +14,7 @@ const now = (): number => (clock ? clock.now() : Date.now());
 /** Runs a validated scenario in bulk mode for its own variant and times the engine. */
 export function runScenario(s: Scenario, opts: RunOptions = {}): RunResult {
   const t0 = now();
-  const r = runBulk(s, s.variant, { detail: opts.detail === true });
+  const r = runAnyBulk(s, s.variant, { detail: opts.detail === true });
   const engineMs = Math.round((now() - t0) * 100) / 100;
   const out: RunResult = { totals: r.totals, engineMs };
   if (opts.detail === true) out.faults = r.faults ?? [];

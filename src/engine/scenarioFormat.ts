@@ -16,6 +16,21 @@ export function serializeScenario(s: Scenario): string {
     variant: s.variant,
     backing: s.backing,
     adBits: s.adBits,
+    ...(s.guest === undefined
+      ? {}
+      : {
+          guest: {
+            paging: s.guest.paging,
+            pageTables: s.guest.pageTables.map((r) => ({
+              gvaPage: r.gvaPage,
+              pages: r.pages,
+              gfn: r.gfn,
+              accessed: r.accessed ?? true,
+              present: r.present ?? true,
+              reservedBits: r.reservedBits ?? false,
+            })),
+          },
+        }),
     memslots: s.memslots.map((m) => ({
       baseGfn: m.baseGfn,
       pages: m.pages,

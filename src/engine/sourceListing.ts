@@ -1,5 +1,5 @@
 import type { LineId } from './steps.ts';
-import type { Variant } from './types.ts';
+import type { MmuKind, Variant } from './types.ts';
 
 /**
  * The code panel's text: our own pseudo-C, line for line with the kernel's functions in
@@ -19,6 +19,8 @@ export interface SourceLine {
 export interface SourceBlock {
   /** Kernel function the block paraphrases. */
   fn: string;
+  /** Set on blocks only the shadow-paging listing has (see listingFor). */
+  mmu?: 'shadow';
   file: string;
   lines: SourceLine[];
 }
@@ -83,6 +85,91 @@ export const SOURCE_BLOCKS: readonly SourceBlock[] = [
     ],
   },
 ];
+
+const PAGING_TMPL_H = 'arch/x86/kvm/mmu/paging_tmpl.h';
+
+/**
+ * Shadow paging's blocks, our paraphrase of paging_tmpl.h: the fault (FNAME(page_fault) →
+ * FNAME(fetch)), FNAME(pte_prefetch) and FNAME(prefetch_gpte). The shadow listing appends the
+ * legacy __direct_pte_prefetch and direct_pte_prefetch_many blocks for a direct shadow page.
+ */
+export const SHADOW_BLOCKS: readonly SourceBlock[] = [
+  {
+    fn: 'FNAME(page_fault)() → FNAME(fetch)()',
+    file: PAGING_TMPL_H,
+    mmu: 'shadow',
+    lines: [
+      { text: '/* a guest access whose shadow SPTE is present never exits: */' },
+      { id: 'sh-no-exit', text: '/* the CPU walks the shadow SPTE and sets its accessed bit */' },
+      { text: '/* an access whose shadow SPTE is not present exits here: */' },
+      { text: 'walk the guest page table for gva;  /* keeps the 8 guest PTEs around it */' },
+      { id: 'sh-fetch', text: 'sptep = install_leaf(gva → gfn of its guest PTE);' },
+      { text: 'vcpu->stat.pf_fixed++;' },
+      { text: 'if (!spurious) FNAME(pte_prefetch)(vcpu, &walker, sptep);' },
+    ],
+  },
+  {
+    fn: 'FNAME(pte_prefetch)()',
+    file: PAGING_TMPL_H,
+    mmu: 'shadow',
+    lines: [
+      { text: 'sp = shadow page holding sptep;' },
+      { id: 'sh-check-level', text: 'if (sp->role.level > 4K) return;  /* a 2M/1G leaf */' },
+      { text: 'if (invalidation in progress) return;  /* not modelled */' },
+      { id: 'sh-check-direct', text: 'if (sp->role.direct)  /* guest paging off: GVA = GPA */' },
+      { text: '  return __direct_pte_prefetch(vcpu, sp, sptep);' },
+      { id: 'sh-window', text: 'spte = &sp->spt[index(sptep) & ~7];  /* 8-aligned window */' },
+      { text: 'for (i = 0; i < 8; i++, spte++) {' },
+      { id: 'sh-skip-faulting', text: '  if (spte == sptep) continue;  /* the faulting entry */' },
+      { id: 'sh-skip-present', text: '  if (present(*spte)) continue;' },
+      { id: 'sh-call-gpte', text: '  if (!FNAME(prefetch_gpte)(vcpu, sp, spte, gpte[i]))' },
+      { text: '    break;  /* the first failure ends the walk */' },
+      { text: '}  /* no batches: each guest PTE names its own GFN */' },
+    ],
+  },
+  {
+    fn: 'FNAME(prefetch_gpte)(spte, gpte)',
+    file: PAGING_TMPL_H,
+    mmu: 'shadow',
+    lines: [
+      {
+        id: 'gpte-invalid',
+        text: 'if (!present(gpte) || (guest A/D && !accessed(gpte)) || reserved(gpte)) return false;',
+      },
+      { text: 'gfn = gfn of gpte;  access = rights of gpte;' },
+      { id: 'gpte-noslot', text: 'slot = memslot of gfn;  if (!slot || dirty-logged) return false;' },
+      { id: 'gpte-nopfn', text: 'pfn = resident page, write lookup (no fault-in);  if (!pfn) return false;' },
+      { id: 'gpte-install', text: 'set SPTE from gpte, prefetched: accessed bit clear;' },
+      { text: 'return true;' },
+    ],
+  },
+];
+
+export type ListedLine = SourceLine & { block: number; greyed: boolean };
+
+export interface Listing {
+  blocks: readonly SourceBlock[];
+  /** Every line in block order; `block` indexes `blocks`. */
+  lines: ListedLine[];
+}
+
+/**
+ * The code panel for an MMU: legacy and TDP show SOURCE_BLOCKS; shadow shows SHADOW_BLOCKS plus
+ * the direct walk it falls back to for a direct shadow page (guest paging off).
+ */
+export function listingFor(mmu: MmuKind, variant: Variant): Listing {
+  const blocks = mmu === 'shadow' ? [...SHADOW_BLOCKS, ...SOURCE_BLOCKS.slice(2)] : SOURCE_BLOCKS;
+  const lines: ListedLine[] = [];
+  blocks.forEach((b, block) => {
+    for (const l of b.lines) lines.push({ ...l, block, greyed: l.only !== undefined && l.only !== variant });
+  });
+  return { blocks, lines };
+}
+
+/** The row of a step's line id in a listing (the first live line with that id), or -1. */
+export function rowInListing(listing: Listing, id: LineId): number {
+  return listing.lines.findIndex((l) => l.id === id && !l.greyed);
+}
 
 /** Lines of a variant as drawn, with the other variant's lines kept (greyed) for the diff gutter. */
 export function linesFor(variant: Variant): Array<SourceLine & { block: number; greyed: boolean }> {

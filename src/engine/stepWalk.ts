@@ -3,8 +3,9 @@ import { Machine } from './machine.ts';
 import type { Step, VisitAction } from './steps.ts';
 import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from './types.ts';
 import type { BatchCall, Scenario, Variant } from './types.ts';
+import { shadowSteps } from './shadow/shadowSteps.ts';
 
-type Ctx = { accessIndex: number; gfn: number; faultIndex: number };
+export type Ctx = { accessIndex: number; gfn: number; faultIndex: number };
 
 /**
  * Step mode: every access of the scenario as the kernel executes it, one step per loop iteration
@@ -13,6 +14,10 @@ type Ctx = { accessIndex: number; gfn: number; faultIndex: number };
  */
 export function* scenarioSteps(scenario: Scenario, variant: Variant, machine?: Machine): Generator<Step> {
   const m = machine ?? new Machine(scenario, variant);
+  if (scenario.mmu === 'shadow') {
+    yield* shadowSteps(m);
+    return;
+  }
   const seq = accessSequence(scenario.accesses);
   let faults = 0;
   for (let a = 0; a < seq.count; a++) {
@@ -27,7 +32,7 @@ export function* scenarioSteps(scenario: Scenario, variant: Variant, machine?: M
   }
 }
 
-function emit<S extends Step>(m: Machine, step: S): S {
+export function emit<S extends Step>(m: Machine, step: S): S {
   m.applyStep(step);
   return step;
 }
@@ -53,8 +58,11 @@ function* faultSteps(m: Machine, c: Ctx): Generator<Step> {
   yield* windowWalk(m, c);
 }
 
-/** __direct_pte_prefetch: the 8-aligned window walk, buggy (before c6cecc4b9324) or fixed. */
-function* windowWalk(m: Machine, c: Ctx): Generator<Step> {
+/**
+ * __direct_pte_prefetch: the 8-aligned window walk, buggy (before c6cecc4b9324) or fixed. Shadow
+ * paging runs it too, for a direct shadow page (shadow/shadowSteps.ts).
+ */
+export function* windowWalk(m: Machine, c: Ctx): Generator<Step> {
   const sptep = c.gfn;
   const first = sptep - (sptep % PTE_PREFETCH_NUM);
   yield emit(m, { kind: 'window', line: 'window', ...c, first });

@@ -1,4 +1,4 @@
-import type { BatchCall, EarlyReturnReason } from './types.ts';
+import type { BatchCall, EarlyReturnReason, ShadowFailReason } from './types.ts';
 
 /**
  * Stable ids of the code panel's lines (see sourceListing.ts). Every step names the line it
@@ -25,7 +25,21 @@ export type LineId =
   | 'many-noslot'
   | 'many-pages'
   | 'many-fail'
-  | 'many-install';
+  | 'many-install'
+  // Shadow paging (paging_tmpl.h): FNAME(page_fault)/FNAME(fetch), FNAME(pte_prefetch),
+  // FNAME(prefetch_gpte). See SHADOW_BLOCKS in sourceListing.ts.
+  | 'sh-no-exit'
+  | 'sh-fetch'
+  | 'sh-check-level'
+  | 'sh-check-direct'
+  | 'sh-window'
+  | 'sh-skip-faulting'
+  | 'sh-skip-present'
+  | 'sh-call-gpte'
+  | 'gpte-invalid'
+  | 'gpte-noslot'
+  | 'gpte-nopfn'
+  | 'gpte-install';
 
 /** What one iteration of the window loop did with its entry. */
 export type VisitAction = 'continue' | 'call' | 'open' | 'extend';
@@ -38,6 +52,11 @@ interface StepBase {
   gfn: number;
   /** Index of the fault among faults so far, or -1 for an access that did not fault. */
   faultIndex: number;
+  /**
+   * Shadow paging with guest paging on: `gfn` above is the accessed GVA page (the shadow table is
+   * indexed by GVA) and this is the GFN its guest PTE maps.
+   */
+  mapsGfn?: number;
 }
 
 /** An access that did not exit: present SPTE, 2 MiB mapping, or first touch of a prefetched one. */
@@ -94,7 +113,42 @@ export interface LoopEndStep extends StepBase {
   dropped: boolean;
 }
 
+/** What FNAME(pte_prefetch) did with one entry of its window. */
+export type GpteOutcome = 'skip-faulting' | 'skip-present' | 'prefetched' | 'failed';
+
+/**
+ * Shadow paging, guest paging on: one iteration of FNAME(pte_prefetch)'s loop. There are no runs
+ * and no batches: each entry is prefetched on its own from its guest PTE, and the first failure
+ * ends the walk (`break`), so no visit follows a failed one in the same fault.
+ */
+export interface GpteVisitStep extends StepBase {
+  kind: 'gpte-visit';
+  /** Loop counter, 0..7. */
+  i: number;
+  /** GVA page of the entry (the shadow table's index space). */
+  entryGfn: number;
+  /** GFN the entry's guest PTE maps, or null when there is no guest PTE for it. */
+  entryMapsGfn: number | null;
+  outcome: GpteOutcome;
+  /** Only for outcome 'failed'. */
+  reason?: ShadowFailReason;
+}
+
+/** Shadow paging, guest paging off: FNAME(pte_prefetch) hands a direct shadow page to __direct_pte_prefetch. */
+export interface DirectFallbackStep extends StepBase {
+  kind: 'direct-fallback';
+}
+
 export type Step =
-  AccessStep | FaultStep | EarlyReturnStep | WindowStep | VisitStep | BatchStep | WalkStopStep | LoopEndStep;
+  | AccessStep
+  | FaultStep
+  | EarlyReturnStep
+  | WindowStep
+  | VisitStep
+  | BatchStep
+  | WalkStopStep
+  | LoopEndStep
+  | GpteVisitStep
+  | DirectFallbackStep;
 
 export type StepKind = Step['kind'];

@@ -1,7 +1,7 @@
 import { Machine } from './machine.ts';
 import { enumState } from './spteTables.ts';
 import { scenarioSteps } from './stepWalk.ts';
-import type { Step } from './steps.ts';
+import type { GpteVisitStep, Step } from './steps.ts';
 import { SPTES_PER_TABLE } from './types.ts';
 import type { BatchCall, Scenario, Totals, Variant } from './types.ts';
 
@@ -86,6 +86,11 @@ export interface WalkView {
   stopped: boolean;
   /** A trailing run was dropped at the end of the window (before the fix). */
   dropped: { start: number; end: number } | null;
+  /**
+   * Shadow paging with guest paging on: the window's entries visited so far in this fault, in
+   * order (absent otherwise). A failed visit also sets `stopped`.
+   */
+  gpteVisits?: GpteVisitStep[];
 }
 
 export interface VariantFrame {
@@ -160,6 +165,11 @@ function walkAt(t: Timeline, k: number): WalkView {
         break;
       case 'walk-stop':
         view.stopped = true;
+        break;
+      case 'gpte-visit':
+        view.i = s.i;
+        (view.gpteVisits ??= []).push(s);
+        if (s.outcome === 'failed') view.stopped = true;
         break;
       case 'loop-end':
         view.i = null;

@@ -1,7 +1,8 @@
 // The scenario format (version 1) is the project's one format: the CLI reads it, the UI imports,
 // exports and shares it. Field meanings follow ../shared/kvm-prefetch-facts.md.
 
-export type MmuKind = 'legacy' | 'tdp';
+/** `shadow`: shadow paging (no TDP), with the guest's own page tables in `Scenario.guest`. */
+export type MmuKind = 'legacy' | 'tdp' | 'shadow';
 export type Variant = 'buggy' | 'fixed';
 export type Backing = '4k' | '2m';
 export type PatternKind = 'sequential' | 'reverse' | 'stride' | 'random';
@@ -24,6 +25,29 @@ export interface AccessPattern {
   seed?: number;
 }
 
+/**
+ * A run of guest PTEs: GVA pages [gvaPage, gvaPage + pages) map GFNs [gfn, gfn + pages). Under
+ * shadow paging these are what FNAME(prefetch_gpte) reads for each entry of the window.
+ */
+export interface GuestPteRange {
+  gvaPage: number;
+  pages: number;
+  gfn: number;
+  /** Accessed bit (default true): clear stops prefetch when the guest uses A/D bits. */
+  accessed?: boolean;
+  /** Present bit (default true). */
+  present?: boolean;
+  /** Reserved bits set (default false): an invalid guest PTE. */
+  reservedBits?: boolean;
+}
+
+/** The guest's paging under `mmu: "shadow"`. Later page-table ranges override earlier ones. */
+export interface GuestPaging {
+  /** false: guest paging off, GVA = GPA, direct shadow pages (the __direct_pte_prefetch walk). */
+  paging: boolean;
+  pageTables: GuestPteRange[];
+}
+
 export interface Scenario {
   version?: 1;
   /** Free text shown by the UI; ignored by the engine. */
@@ -35,7 +59,10 @@ export interface Scenario {
   memslots: Memslot[];
   nonResident: GfnRange[];
   present: GfnRange[];
+  /** Accesses are GFNs, or GVA page numbers under `mmu: "shadow"`. */
   accesses: number[] | AccessPattern;
+  /** Present exactly when mmu is "shadow". */
+  guest?: GuestPaging;
 }
 
 export interface Totals {
@@ -61,10 +88,33 @@ export interface BatchCall {
   trailing?: boolean;
 }
 
+/** Why FNAME(prefetch_gpte) refused an entry, ending the shadow window walk. */
+export type ShadowFailReason =
+  | 'gpte-not-present'
+  | 'gpte-not-accessed'
+  | 'gpte-reserved'
+  | 'no-memslot'
+  | 'dirty-log'
+  | 'readonly'
+  | 'not-resident';
+
+/** A shadow entry prefetched from its guest PTE. */
+export interface ShadowPrefetch {
+  gva: number;
+  gfn: number;
+}
+
 export interface FaultDetail {
+  /** Under shadow paging: the faulting GVA page (`gfn` is then the GFN its guest PTE maps). */
+  gva?: number;
   gfn: number;
   huge?: true;
+  /** Batches of the direct walk; always empty for shadow paging with guest paging on. */
   calls: BatchCall[];
+  /** Shadow paging, guest paging on: the entries prefetched, in window order. */
+  prefetched?: ShadowPrefetch[];
+  /** Shadow paging, guest paging on: the entry whose prefetch failed, ending the walk. */
+  failed?: { gva: number; reason: ShadowFailReason };
 }
 
 export interface RunResult {

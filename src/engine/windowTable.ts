@@ -15,6 +15,8 @@ export interface WindowTable {
   readonly runs: Uint8Array;
   /** Prefetched entries when all batches succeed. */
   readonly fastMask: Uint8Array;
+  /** Number of batches per case (runs[case * 9]), kept apart so the fast path reads one byte. */
+  readonly runCount: Uint8Array;
 }
 
 export function caseIndex(presentBits: number, faultPos: number): number {
@@ -24,6 +26,7 @@ export function caseIndex(presentBits: number, faultPos: number): number {
 function build(variant: Variant): WindowTable {
   const runs = new Uint8Array(2048 * RECORD);
   const fastMask = new Uint8Array(2048);
+  const runCount = new Uint8Array(2048);
   for (let p = 0; p < 256; p++) {
     for (let f = 0; f < 8; f++) {
       const rec = caseIndex(p, f) * RECORD;
@@ -44,10 +47,11 @@ function build(variant: Variant): WindowTable {
       }
       if (start >= 0 && variant === 'fixed') close(8);
       runs[rec] = n;
+      runCount[caseIndex(p, f)] = n;
       fastMask[caseIndex(p, f)] = mask;
     }
   }
-  return { runs, fastMask };
+  return { runs, fastMask, runCount };
 }
 
 const tables: Record<Variant, WindowTable> = { buggy: build('buggy'), fixed: build('fixed') };

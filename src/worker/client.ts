@@ -39,7 +39,8 @@ export class EngineClient implements EnginePort {
   private readonly queue: EngineRequest[] = [];
   private readonly pending = new Map<number, Pending>();
   private frameInFlight: number | null = null;
-  private frameWaiting: { tick: number; resolve: (r: FrameReply | ReplyFor['frame'] | null) => void } | null = null;
+  private frameWaiting: { tick: number; resolve: (r: FrameReply | ReplyFor['frame'] | null) => void } | null =
+    null;
   private frameSuperseded = false;
 
   constructor(private readonly worker: WorkerLike) {
@@ -91,7 +92,8 @@ export class EngineClient implements EnginePort {
 
   private request<T extends EngineRequestType>(body: Body<T>): Promise<ReplyFor[T]> {
     const id = this.nextId++;
-    const msg = { ...body, id } as EngineRequest;
+    // Body<T> plus an id is exactly the request of type T; TypeScript cannot see through the Omit.
+    const msg = { ...body, id } as unknown as EngineRequest;
     return new Promise<ReplyFor[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
       if (this.ready) this.worker.postMessage(msg);
@@ -115,6 +117,9 @@ export class EngineClient implements EnginePort {
 
 /** The real thing: a module worker running the engine. */
 export function createWorkerEngine(): EngineClient {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'engine',
+  });
   return new EngineClient(worker as unknown as WorkerLike);
 }

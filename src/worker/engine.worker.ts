@@ -35,7 +35,11 @@ scope.onmessage = (e: MessageEvent<EngineRequest>) => {
   try {
     reply(req.id, req);
   } catch (err) {
-    post({ id: req.id, type: 'error', problem: { path: '$', message: err instanceof Error ? err.message : String(err) } });
+    post({
+      id: req.id,
+      type: 'error',
+      problem: { path: '$', message: err instanceof Error ? err.message : String(err) },
+    });
   }
 };
 

@@ -55,9 +55,14 @@ export class EngineSession {
 
   setMode(mode: ViewMode, fromTick: number): ModeReply | ErrorReply {
     if (!this.buggy || !this.fixed || !this.map) return problem('$', 'no scenario loaded');
+    const old = this.map;
     const access = this.accessAt(fromTick);
+    const offset = Math.max(0, fromTick - (old.accessTicks[access] ?? 0));
     this.map = tickMap(this.buggy, this.fixed, mode);
-    return { type: 'mode', axis: axisOf(this.map), tick: tickForAccess(this.map, access) };
+    // Same access, and as far into it as the new axis allows: switching mid-walk keeps the place.
+    const first = tickForAccess(this.map, access);
+    const last = (this.map.accessTicks[access + 1] ?? this.map.count) - 1;
+    return { type: 'mode', axis: axisOf(this.map), tick: Math.min(first + offset, last) };
   }
 
   frame(tick: number): FrameReply | ErrorReply {

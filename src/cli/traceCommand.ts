@@ -1,0 +1,250 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { runScenario } from '../engine/run.ts';
+import { parseScenario } from '../engine/scenario.ts';
+import { compareWithKernel } from '../engine/trace/kernelCompare.ts';
+import { guessMemslots, MEMSLOT_PRESETS, memslotPreset } from '../engine/trace/memslotGuess.ts';
+import { traceToScenario } from '../engine/trace/traceScenario.ts';
+import { TraceParser } from '../engine/trace/traceParser.ts';
+import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
+import type { Memslot, RunResult, Scenario } from '../engine/types.ts';
+
+export interface TraceCommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  stdin: AsyncIterable<string | Uint8Array>;
+}
+
+const USAGE = `usage: npm run sim -- --trace FILE [--vcpu N] [--memslots JSON|FILE|PRESET] [--hardware ept|npt]
+  FILE        output of \`trace-cmd report\` or \`perf script\` with kvm:kvm_page_fault events; - reads stdin
+  --vcpu      replay one vCPU's faults (v6.1+ payload's vcpu, else the "CPU N/KVM" thread name)
+  --memslots  a JSON array of {baseGfn, pages, readonly?, dirtyLog?}, a file holding one, or a preset:
+              ${MEMSLOT_PRESETS.map((p) => p.id).join(', ')} (default: x86-pci-hole, guessed from the highest GPA)
+  --hardware  ept (Intel, default) or npt (AMD): how error codes and accessed bits read
+Replays the not-present faults (address = GPA: EPT/NPT traces, not shadow paging) in the buggy and fixed
+legacy MMU and the TDP MMU, and prints JSON.`;
+
+/** Bad input: reported as one line on stderr with exit status 2. */
+class UsageError extends Error {}
+
+type MemslotChoice = { kind: 'given'; memslots: Memslot[] } | { kind: 'preset'; id: string };
+
+interface TraceArgs {
+  trace: string;
+  vcpu?: number;
+  memslots: MemslotChoice;
+  hardware: TraceHardware;
+}
+
+/** `sim --trace FILE ...`: parses a KVM trace and replays its faults. Resolves to the exit status. */
+export async function runTraceCommand(
+  args: string[],
+  io: TraceCommandIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin },
+): Promise<number> {
+  try {
+    if (args.includes('--help') || args.includes('-h')) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const opts = await parseArgs(args);
+    const parsed = await parseTraceSource(opts, io);
+    io.stdout.write(`${JSON.stringify(replay(opts, parsed), null, 2)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`sim --trace: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`sim --trace: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+async function parseArgs(args: string[]): Promise<TraceArgs> {
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!['--trace', '--vcpu', '--memslots', '--hardware'].includes(name)) {
+      throw new UsageError(`unknown option ${JSON.stringify(arg)} (see --help)`);
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    values.set(name, value);
+  }
+  const trace = values.get('--trace');
+  if (trace === undefined || trace === '') throw new UsageError('--trace FILE is required (- reads stdin)');
+  const out: TraceArgs = { trace, memslots: { kind: 'preset', id: 'x86-pci-hole' }, hardware: 'ept' };
+  const vcpu = values.get('--vcpu');
+  if (vcpu !== undefined) {
+    if (!/^\d{1,10}$/.test(vcpu) || Number(vcpu) > 0xffffffff) {
+      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${JSON.stringify(vcpu)}`);
+    }
+    out.vcpu = Number(vcpu);
+  }
+  const hardware = values.get('--hardware');
+  if (hardware !== undefined) {
+    if (hardware !== 'ept' && hardware !== 'npt')
+      throw new UsageError(`--hardware must be ept or npt, got ${JSON.stringify(hardware)}`);
+    out.hardware = hardware;
+  }
+  const memslots = values.get('--memslots');
+  if (memslots !== undefined) out.memslots = await memslotChoice(memslots);
+  return out;
+}
+
+/** Inline JSON when it starts with "[" or "{", else a file if one exists, else a preset name. */
+async function memslotChoice(arg: string): Promise<MemslotChoice> {
+  const trimmed = arg.trim();
+  if (trimmed.startsWith('[') || trimmed.startsWith('{'))
+    return { kind: 'given', memslots: memslotsFromJson(trimmed, '--memslots') };
+  const isFile = await stat(arg).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (isFile) {
+    const text = await readFile(arg, 'utf8').catch((e: unknown) => {
+      throw new UsageError(`cannot read memslots file ${arg}: ${errorText(e)}`);
+    });
+    return { kind: 'given', memslots: memslotsFromJson(text, arg) };
+  }
+  if (memslotPreset(arg)) return { kind: 'preset', id: arg };
+  const presets = MEMSLOT_PRESETS.map((p) => p.id).join(', ');
+  throw new UsageError(
+    `--memslots ${JSON.stringify(arg)} is neither JSON, a file, nor a preset (${presets})`,
+  );
+}
+
+/** A JSON array of memslots, or an object with a memslots array (a scenario file). */
+function memslotsFromJson(text: string, source: string): Memslot[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${source}: not JSON: ${errorText(e)}`);
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'memslots' in value) {
+    value = (value as { memslots: unknown }).memslots;
+  }
+  const checked = parseScenario({ memslots: value, accesses: [] });
+  if (!checked.ok) {
+    const where = checked.error.path.replace(/^\$\.?/, '');
+    throw new UsageError(`${source}: ${where ? `${where}: ` : ''}${checked.error.message}`);
+  }
+  return checked.value.memslots;
+}
+
+async function parseTraceSource(opts: TraceArgs, io: TraceCommandIo): Promise<ParsedTrace> {
+  const parser = new TraceParser({ vcpu: opts.vcpu, hardware: opts.hardware });
+  let source: AsyncIterable<string | Uint8Array>;
+  if (opts.trace === '-') {
+    source = io.stdin;
+  } else {
+    const info = await stat(opts.trace).catch((e: unknown) => {
+      throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
+    });
+    if (!info.isFile()) throw new UsageError(`cannot read trace ${opts.trace}: not a file`);
+    source = createReadStream(opts.trace, { highWaterMark: 1 << 20 });
+  }
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of source) {
+      if (typeof chunk === 'string') parser.push(chunk, Buffer.byteLength(chunk));
+      else parser.push(decoder.decode(chunk, { stream: true }), chunk.byteLength);
+    }
+  } catch (e) {
+    throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
+  }
+  parser.push(decoder.decode(), 0);
+  const parsed = parser.finish();
+  if (parsed.faults === 0) throw new UsageError(noFaultsMessage(parsed, opts));
+  return parsed;
+}
+
+function noFaultsMessage(p: ParsedTrace, opts: TraceArgs): string {
+  const where = `no usable page faults in ${opts.trace === '-' ? 'stdin' : opts.trace}`;
+  const first = p.errors[0];
+  if (first && first.message.startsWith('not a text trace')) return `${where}: ${first.message}`;
+  if (opts.vcpu !== undefined && p.otherVcpuEvents > 0) {
+    const seen = p.vcpus.length > 0 ? p.vcpus.join(', ') : 'none';
+    const unknown =
+      p.unknownVcpuEvents > 0
+        ? `; ${p.unknownVcpuEvents} events name no vCPU (old payload without "CPU N/KVM" thread names)`
+        : '';
+    return `${where}: none from vCPU ${opts.vcpu} (vCPUs seen: ${seen}${unknown})`;
+  }
+  if (p.permissionFaults > 0)
+    return `${where}: all ${p.permissionFaults} kvm_page_fault events are permission faults`;
+  if (first)
+    return `${where}: ${p.errorCount} malformed event lines, the first at line ${first.line}: ${first.message}`;
+  return `${where}: no kvm_page_fault events among ${p.lines} lines (record with trace-cmd record -e kvm:kvm_page_fault)`;
+}
+
+function replay(opts: TraceArgs, parsed: ParsedTrace) {
+  const choice = opts.memslots;
+  const memslots =
+    choice.kind === 'given'
+      ? choice.memslots
+      : (memslotPreset(choice.id)?.build(parsed.maxGfn) ?? guessMemslots(parsed.maxGfn));
+  const traceName = opts.trace === '-' ? 'stdin' : basename(opts.trace);
+  const { scenario, outsideMemslots, outsideExamples } = traceToScenario(parsed, memslots, {
+    traceName,
+    vcpu: opts.vcpu,
+  });
+  const accesses = scenario.accesses as number[];
+  if (accesses.length === 0) {
+    throw new UsageError(
+      `no usable page faults in ${traceName}: all ${outsideMemslots} faults lie outside the memslots (MMIO?), e.g. GFN 0x${outsideExamples[0]?.toString(16)}`,
+    );
+  }
+  const out: Record<string, unknown> = {
+    parse: {
+      lines: parsed.lines,
+      faults: parsed.faults,
+      skipped: parsed.skipped,
+      permissionFaults: parsed.permissionFaults,
+      otherVcpuEvents: parsed.otherVcpuEvents,
+      setSptes: parsed.setSptes.length,
+      vcpus: parsed.vcpus,
+      errors: parsed.errors,
+      errorCount: parsed.errorCount,
+    },
+    replay: {
+      memslots,
+      memslotSource: choice.kind === 'given' ? 'given' : choice.id,
+      accesses: accesses.length,
+      // MMIO faults: no memslot, so nothing to install or prefetch; left out of every run.
+      outsideMemslots,
+      outsideExamples,
+    },
+    buggy: summary(runScenario({ ...scenario, variant: 'buggy' })),
+    fixed: summary(runScenario({ ...scenario, variant: 'fixed' })),
+    tdp: summary(runScenario({ ...scenario, mmu: 'tdp' })),
+  };
+  if (parsed.setSptes.length > 0) out.kernel = kernelComparison(parsed, scenario);
+  return out;
+}
+
+function summary(r: RunResult): Pick<RunResult, 'totals' | 'engineMs'> {
+  return { totals: r.totals, engineMs: r.engineMs };
+}
+
+function kernelComparison(parsed: ParsedTrace, scenario: Scenario) {
+  const detail = (variant: 'buggy' | 'fixed') =>
+    runScenario({ ...scenario, variant }, { detail: true }).faults ?? [];
+  return {
+    setSptes: parsed.setSptes.length,
+    buggy: compareWithKernel(parsed, detail('buggy')),
+    fixed: compareWithKernel(parsed, detail('fixed')),
+  };
+}
+
+function errorText(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { runBulk } from './bulk.ts';
+import { Machine } from './machine.ts';
+import { scenarioSteps } from './stepWalk.ts';
+import { scenario } from './testing/scenarios.ts';
+import type { AccessPattern, FaultDetail, GfnRange, Memslot, Scenario, Variant } from './types.ts';
+
+/** Step mode's totals, per-fault batches and final SPTE states: the reference. */
+function stepReference(s: Scenario, v: Variant) {
+  const m = new Machine(s, v);
+  const faults: FaultDetail[] = [];
+  for (const step of scenarioSteps(s, v, m)) {
+    if (step.kind === 'fault')
+      faults.push(step.huge ? { gfn: step.gfn, huge: true, calls: [] } : { gfn: step.gfn, calls: [] });
+    else if (step.kind === 'batch') faults[faults.length - 1]!.calls.push(step.call);
+  }
+  return { totals: m.totals, faults, machine: m };
+}
+
+/** Every entry state of every table either machine touched. */
+function states(a: Machine, b: Machine): [string[], string[]] {
+  const bases = [...new Set([...a.tables.tableBases(), ...b.tables.tableBases()])].sort((x, y) => x - y);
+  const dump = (m: Machine) => bases.map((base) => `${base}:${m.tables.tableCodes(base).join('')}`);
+  return [dump(a), dump(b)];
+}
+
+const UNIVERSE = 3 * 512; // three page tables: enough for table, window and slot edges
+
+const rangeArb: fc.Arbitrary<GfnRange> = fc
+  .tuple(fc.integer({ min: 0, max: UNIVERSE - 1 }), fc.integer({ min: 0, max: 40 }))
+  .map(([lo, len]) => [lo, Math.min(UNIVERSE - 1, lo + len)] as const);
+
+const slotsArb: fc.Arbitrary<Memslot[]> = fc
+  .array(
+    fc.record({
+      gap: fc.integer({ min: 0, max: 300 }),
+      pages: fc.integer({ min: 1, max: 1200 }),
+      readonly: fc.boolean(),
+      dirtyLog: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 4 },
+  )
+  .map((raw) => {
+    let at = 0;
+    return raw.map((r) => {
+      const slot: Memslot = { baseGfn: at + r.gap, pages: r.pages };
+      at = slot.baseGfn + slot.pages;
+      // Mostly clean slots, so the fast paths run too.
+      if (r.readonly && r.pages % 5 === 0) slot.readonly = true;
+      if (r.dirtyLog && r.pages % 7 === 0) slot.dirtyLog = true;
+      return slot;
+    });
+  });
+
+const patternArb: fc.Arbitrary<AccessPattern> = fc.record({
+  pattern: fc.constantFrom('sequential', 'reverse', 'stride', 'random'),
+  startGfn: fc.integer({ min: 0, max: UNIVERSE - 1 }),
+  pages: fc.integer({ min: 1, max: UNIVERSE }),
+  stride: fc.integer({ min: 1, max: 20 }),
+  seed: fc.integer({ min: 0, max: 1000 }),
+});
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
+  mmu: fc.constantFrom('legacy', 'legacy', 'legacy', 'tdp'),
+  variant: fc.constantFrom('buggy', 'fixed'),
+  backing: fc.constantFrom('4k', '4k', '2m'),
+  adBits: fc.constantFrom(true, true, true, false),
+  memslots: slotsArb,
+  nonResident: fc.array(rangeArb, { maxLength: 3 }),
+  present: fc.array(rangeArb, { maxLength: 3 }),
+  accesses: fc.oneof(patternArb, fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 400 })),
+}) as fc.Arbitrary<Scenario>;
+
+describe('bulk mode agrees exactly with step mode', () => {
+  it('totals, per-fault batches and final states on random scenarios', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        for (const v of ['buggy', 'fixed'] as const) {
+          const ref = stepReference(s, v);
+          const fast = runBulk(s, v);
+          expect(fast.totals).toEqual(ref.totals);
+          const [a, b] = states(fast.machine, ref.machine);
+          expect(a).toEqual(b);
+          const detailed = runBulk(s, v, { detail: true });
+          expect(detailed.totals).toEqual(ref.totals);
+          expect(detailed.faults).toEqual(ref.faults);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('every pattern over a clean memslot with present entries (the fast paths)', () => {
+    const arb = fc.record({
+      accesses: patternArb,
+      present: fc.array(rangeArb, { maxLength: 4 }),
+      backing: fc.constantFrom('4k', '2m'),
+      mmu: fc.constantFrom('legacy', 'tdp'),
+      adBits: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(arb, (over) => {
+        const s = scenario({ ...(over as Partial<Scenario>), memslots: [{ baseGfn: 0, pages: 4096 }] });
+        for (const v of ['buggy', 'fixed'] as const) {
+          const ref = stepReference(s, v);
+          const fast = runBulk(s, v);
+          expect(fast.totals).toEqual(ref.totals);
+          const [a, b] = states(fast.machine, ref.machine);
+          expect(a).toEqual(b);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('the seed experiment (1,572,864 touches in one 8 GiB memslot)', () => {
+  const seed = (pattern: AccessPattern['pattern']) =>
+    scenario({
+      memslots: [{ baseGfn: 0, pages: 1 << 21 }],
+      accesses: { pattern, startGfn: 0, pages: 1_572_864 },
+    });
+  const small = (pattern: AccessPattern['pattern']) =>
+    scenario({
+      memslots: [{ baseGfn: 0, pages: 1 << 21 }],
+      accesses: { pattern, startGfn: 1000, pages: 1 << 17, seed: 9 },
+    });
+
+  it('sequential: buggy faults on every page, fixed on one in eight', () => {
+    const buggy = runBulk(seed('sequential'), 'buggy').totals;
+    expect(buggy).toMatchObject({ accesses: 1_572_864, pfFixed: 1_572_864, prefetched: 0, prefetchCalls: 0 });
+    const fixed = runBulk(seed('sequential'), 'fixed').totals;
+    expect(fixed).toEqual({
+      accesses: 1_572_864,
+      pfFixed: 196_608,
+      prefetched: 1_376_256,
+      prefetchCalls: 196_608,
+      failedCalls: 0,
+      prefetchHits: 1_376_256,
+    });
+  });
+
+  it('reverse: 196,608 faults for both', () => {
+    expect(runBulk(seed('reverse'), 'buggy').totals.pfFixed).toBe(196_608);
+    expect(runBulk(seed('reverse'), 'fixed').totals.pfFixed).toBe(196_608);
+  });
+
+  it('per-access and table-order paths give the same totals', () => {
+    const s = small('random');
+    for (const v of ['buggy', 'fixed'] as const) {
+      const byTable = runBulk(s, v).totals;
+      // detail forces the per-access path in access order
+      const perAccess = runBulk(s, v, { detail: true }).totals;
+      expect(byTable).toEqual(perAccess);
+    }
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports progress and stops when asked', () => {
+    const s = scenario({ accesses: { pattern: 'random', startGfn: 0, pages: 1 << 16, seed: 3 } });
+    const seen: number[] = [];
+    const r = runBulk(s, 'fixed', {
+      progressEvery: 4096,
+      onProgress: (done) => {
+        seen.push(done);
+        return done >= 16384;
+      },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(r.totals.accesses).toBeLessThan(1 << 16);
+  });
+});

@@ -1,0 +1,187 @@
+import { KeyedPermutation } from './accessOrder.ts';
+import type { BulkCore } from './bulkCore.ts';
+import {
+  FULL_WINDOW_SORT_MAX,
+  OrderedWindowMemo,
+  orderFullWindow,
+  simulateCleanWindow,
+} from './bulkWindow.ts';
+import { SPTES_PER_TABLE } from './types.ts';
+import type { AccessPattern } from './types.ts';
+
+export interface PatternProgress {
+  /** Called about every `every` accesses with the number done; true cancels. */
+  onProgress?: (done: number, total: number) => boolean | void;
+  every: number;
+}
+
+/** The accessed GFN range of a pattern and how GFNs in it are visited. */
+interface Shape {
+  lo: number;
+  hi: number;
+  /** Every `stride`-th GFN from lo is touched (1 for sequential, reverse and random). */
+  stride: number;
+  descending: boolean;
+  perm: KeyedPermutation | null;
+  count: number;
+}
+
+/** Patterns the table-order engine handles exactly; anything else takes the per-access path. */
+export function patternShape(p: AccessPattern): Shape | null {
+  const stride = p.pattern === 'stride' ? (p.stride ?? 1) : 1;
+  const ok =
+    Number.isSafeInteger(p.startGfn) &&
+    Number.isSafeInteger(p.pages) &&
+    p.startGfn >= 0 &&
+    p.pages > 0 &&
+    Number.isSafeInteger(stride) &&
+    stride >= 1 &&
+    (p.pattern !== 'random' || p.pages <= 2 ** 32);
+  if (!ok) return null;
+  return {
+    lo: p.startGfn,
+    hi: p.startGfn + p.pages - 1,
+    stride,
+    descending: p.pattern === 'reverse',
+    perm: p.pattern === 'random' ? new KeyedPermutation(p.pages, p.seed ?? 0) : null,
+    count: Math.ceil(p.pages / stride),
+  };
+}
+
+/** How many page tables the pattern's accesses can reach (for pre-sizing the tables). */
+export function patternTables(s: Shape): number {
+  const span = Math.floor(s.hi / SPTES_PER_TABLE) - Math.floor(s.lo / SPTES_PER_TABLE) + 1;
+  return Math.min(span, s.count);
+}
+
+/**
+ * Runs a pattern one page table at a time instead of one access at a time. This is exact
+ * because a table's state depends only on its own accesses, taken in their time order: the
+ * window walk stays inside the faulting entry's window, a 2 MiB mapping covers exactly one
+ * table, and the host side never changes. Totals are sums, so the order *between* tables does
+ * not matter. (Per-fault detail lists faults in access order, so detail runs use the per-access
+ * path instead.)
+ *
+ * Inside a table each window is handled on its own, in time order:
+ * - clean tables (one clean memslot, all resident) or no prefetch at all: the window's result
+ *   comes from the window table via simulateCleanWindow, memoised for ordered patterns;
+ * - anything else (slot ends, dirty log, read-only, holes, non-resident pages): BulkCore.access
+ *   per access, which asks the host for every batch;
+ * - tables that may get a 2 MiB mapping: every access of the table in time order, because the
+ *   first fault there maps the whole table.
+ * For random order the time of each GFN is the inverse permutation, so no order array is built.
+ * Returns true when cancelled.
+ */
+export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternProgress): boolean {
+  const { tables, totals, host, wt, prefetchOn, huge2m } = core;
+  const memo = new OrderedWindowMemo(wt, prefetchOn);
+  const times = new Uint32Array(SPTES_PER_TABLE);
+  const keys = new Float64Array(SPTES_PER_TABLE);
+  const tk = new Uint32Array(8);
+  const ord = new Uint8Array(8);
+  const { lo, hi, stride, descending, perm } = s;
+  const smallPerm = perm !== null && perm.n <= FULL_WINDOW_SORT_MAX;
+  let done = 0;
+  let nextReport = progress.every;
+
+  const tFirst = Math.floor(lo / SPTES_PER_TABLE);
+  const tLast = Math.floor(hi / SPTES_PER_TABLE);
+  for (let t = tFirst; t <= tLast; t++) {
+    const base = t * SPTES_PER_TABLE;
+    const gLo = Math.max(lo, base);
+    const gHi = Math.min(hi, base + SPTES_PER_TABLE - 1);
+    // First touched GFN of this table (stride patterns may skip whole tables).
+    const g0 = lo + Math.ceil((gLo - lo) / stride) * stride;
+    if (g0 > gHi) continue;
+    const n = Math.floor((gHi - g0) / stride) + 1;
+    const slot = tables.ensure(base);
+    if (perm) perm.inverseRange(gLo - lo, gHi - gLo + 1, times);
+
+    if (tables.isHugeAt(slot)) {
+      totals.accesses += n;
+    } else if (huge2m && host.hugeAllowed(base, SPTES_PER_TABLE)) {
+      // Whole table in time order; once mapped huge, the rest of its accesses cannot fault.
+      let k = 0;
+      if (perm) {
+        for (let g = gLo; g <= gHi; g++) keys[g - gLo] = times[g - gLo]! * SPTES_PER_TABLE + (g - base);
+        const sorted = keys.subarray(0, n).sort();
+        for (; k < n && !tables.isHugeAt(slot); k++) core.access(base + (sorted[k]! % SPTES_PER_TABLE));
+      } else {
+        for (; k < n && !tables.isHugeAt(slot); k++)
+          core.access(descending ? g0 + (n - 1 - k) : g0 + k * stride);
+      }
+      totals.accesses += n - k;
+    } else {
+      const fast = !prefetchOn || core.isClean(slot, base);
+      const { present, prefetched } = tables.rawWindows();
+      let faults = 0;
+      let installed = 0;
+      let calls = 0;
+      let hits = 0;
+      const wLo = (gLo - base) >> 3;
+      const wHi = (gHi - base) >> 3;
+      for (let w = wLo; w <= wHi; w++) {
+        const first = base + w * 8;
+        const a = Math.max(gLo, first) - first;
+        const b = Math.min(gHi, first + 7) - first;
+        let v: number;
+        const idx = slot * 64 + w;
+        if (perm) {
+          // Order the window's entries by access time.
+          let len = 0;
+          if (b - a === 7 && smallPerm) {
+            orderFullWindow(times, first - gLo, ord);
+            len = 8;
+          } else
+            for (let j = a; j <= b; j++) {
+              const time = times[first + j - gLo]!;
+              let i = len++;
+              for (; i > 0 && tk[i - 1]! > time; i--) {
+                tk[i] = tk[i - 1]!;
+                ord[i] = ord[i - 1]!;
+              }
+              tk[i] = time;
+              ord[i] = j;
+            }
+          if (!fast) {
+            for (let k = 0; k < len; k++) core.access(first + ord[k]!);
+            continue;
+          }
+          v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt);
+        } else {
+          let mask = 0;
+          if (stride === 1) mask = ((1 << (b - a + 1)) - 1) << a;
+          else for (let j = a; j <= b; j++) if ((first + j - lo) % stride === 0) mask |= 1 << j;
+          if (mask === 0) continue;
+          if (!fast) {
+            for (let k = 0; k < 8; k++) {
+              const j = descending ? 7 - k : k;
+              if (mask & (1 << j)) core.access(first + j);
+            }
+            continue;
+          }
+          v = memo.result(mask, descending, present[idx]!, prefetched[idx]!);
+        }
+        present[idx] = v & 0xff;
+        prefetched[idx] = (v >>> 8) & 0xff;
+        faults += (v >>> 16) & 0xf;
+        installed += (v >>> 20) & 0xf;
+        calls += (v >>> 24) & 0xf;
+        hits += v >>> 28;
+      }
+      // The per-access fallbacks above count their own accesses; add only the fast windows'.
+      totals.pfFixed += faults;
+      totals.prefetched += installed;
+      totals.prefetchCalls += calls;
+      totals.prefetchHits += hits;
+      if (fast) totals.accesses += n;
+    }
+
+    done += n;
+    if (progress.onProgress && done >= nextReport && done < s.count) {
+      nextReport = done + progress.every;
+      if (progress.onProgress(done, s.count) === true) return true;
+    }
+  }
+  return false;
+}

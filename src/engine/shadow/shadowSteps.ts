@@ -1,0 +1,113 @@
+import { accessSequence } from '../accessOrder.ts';
+import type { Machine } from '../machine.ts';
+import type { GpteVisitStep, LineId, Step } from '../steps.ts';
+import { emit, windowWalk } from '../stepWalk.ts';
+import type { Ctx } from '../stepWalk.ts';
+import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../types.ts';
+import type { ShadowFailReason } from '../types.ts';
+import { guestTablesFor } from './guestTables.ts';
+import type { GuestTables } from './guestTables.ts';
+import { prefetchGpteFailure } from './prefetchGpte.ts';
+
+type ShadowCtx = Ctx & { mapsGfn?: number };
+
+/**
+ * Step mode under shadow paging (`mmu: "shadow"`). The shadow tables are indexed by GVA page, so
+ * every step's `gfn` is the accessed GVA page; with guest paging on, `mapsGfn` is the GFN its
+ * guest PTE maps. Guest paging off means direct shadow pages (GVA = GPA): the fault installs the
+ * leaf and FNAME(pte_prefetch) hands over to __direct_pte_prefetch, buggy or fixed.
+ */
+export function* shadowSteps(m: Machine): Generator<Step> {
+  const s = m.scenario;
+  if (!s.guest) throw new Error('a shadow-paging scenario needs a guest (validate it first)');
+  const gt = s.guest.paging ? guestTablesFor(s.guest) : null;
+  const seq = accessSequence(s.accesses);
+  let faults = 0;
+  for (let a = 0; a < seq.count; a++) {
+    const gva = seq.at(a);
+    const c: ShadowCtx = { accessIndex: a, gfn: gva, faultIndex: -1 };
+    if (gt) c.mapsGfn = mappedGfn(gt, gva);
+    const state = m.tables.stateOf(gva);
+    if (state !== 'not-present') {
+      const outcome = state === 'prefetched' ? 'hit' : state === 'huge' ? 'huge' : 'present';
+      yield emit(m, { kind: 'access', line: 'sh-no-exit', ...c, outcome });
+      continue;
+    }
+    c.faultIndex = faults++;
+    yield* gt ? gpteFault(m, gt, c) : directFault(m, c);
+  }
+}
+
+function mappedGfn(gt: GuestTables, gva: number): number {
+  const seg = gt.segmentOf(gva);
+  if (seg < 0) throw new Error(`GVA page ${gva} has no guest PTE (validate the scenario first)`);
+  return gt.gfnOf(seg, gva);
+}
+
+/**
+ * Guest paging off. The leaf is 4 KiB unless the host backs the region with 2 MiB (as for the
+ * legacy MMU, since no guest PTE limits the level); then FNAME(pte_prefetch) returns on the level
+ * check. Otherwise the direct walk runs, without direct_pte_prefetch's A/D-bit check.
+ */
+function* directFault(m: Machine, c: ShadowCtx): Generator<Step> {
+  const base = c.gfn - (c.gfn % SPTES_PER_TABLE);
+  const huge = m.scenario.backing === '2m' && m.host.hugeAllowed(base, SPTES_PER_TABLE);
+  yield emit(m, { kind: 'fault', line: 'sh-fetch', ...c, huge });
+  if (huge) {
+    yield emit(m, { kind: 'early-return', line: 'sh-check-level', ...c, reason: 'huge-level' });
+    return;
+  }
+  yield emit(m, { kind: 'direct-fallback', line: 'sh-check-direct', ...c });
+  yield* windowWalk(m, c);
+}
+
+/**
+ * Guest paging on: FNAME(fetch) installs a 4 KiB leaf (the guest's PTE is a 4 KiB mapping; guest
+ * large pages are not modelled), so the level check never returns. Then FNAME(pte_prefetch)'s
+ * loop, one entry at a time: skip the faulting entry and present entries, prefetch every other
+ * entry from its own guest PTE, and stop at the first failure.
+ */
+function* gpteFault(m: Machine, gt: GuestTables, c: ShadowCtx): Generator<Step> {
+  yield emit(m, { kind: 'fault', line: 'sh-fetch', ...c, huge: false });
+  const first = c.gfn - (c.gfn % PTE_PREFETCH_NUM);
+  yield emit(m, { kind: 'window', line: 'sh-window', ...c, first });
+  for (let i = 0; i < PTE_PREFETCH_NUM; i++) {
+    const e = first + i;
+    const seg = gt.segmentOf(e);
+    const base = {
+      kind: 'gpte-visit' as const,
+      ...c,
+      i,
+      entryGfn: e,
+      entryMapsGfn: seg < 0 ? null : gt.gfnOf(seg, e),
+    };
+    let step: GpteVisitStep;
+    if (e === c.gfn) step = { ...base, line: 'sh-skip-faulting', outcome: 'skip-faulting' };
+    else if (m.tables.stateOf(e) !== 'not-present')
+      step = { ...base, line: 'sh-skip-present', outcome: 'skip-present' };
+    else {
+      const reason = prefetchGpteFailure(gt, m.host, m.scenario.adBits, e, m.faultedIn);
+      step =
+        reason === null
+          ? { ...base, line: 'gpte-install', outcome: 'prefetched' }
+          : { ...base, line: failLine(reason), outcome: 'failed', reason };
+    }
+    yield emit(m, step);
+    if (step.outcome === 'failed') return;
+  }
+}
+
+function failLine(reason: ShadowFailReason): LineId {
+  switch (reason) {
+    case 'gpte-not-present':
+    case 'gpte-not-accessed':
+    case 'gpte-reserved':
+      return 'gpte-invalid';
+    case 'no-memslot':
+    case 'dirty-log':
+      return 'gpte-noslot';
+    case 'readonly':
+    case 'not-resident':
+      return 'gpte-nopfn';
+  }
+}

@@ -1,0 +1,128 @@
+import type { PlaybackSlice, SliceCreator } from './types.ts';
+
+/** One loop step per this many milliseconds at 1× (the design's 150–250 ms). */
+export const BASE_STEP_MS = 200;
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engine) => {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastAdvance = 0;
+
+  const stopTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+
+  /*
+   * Playing advances one tick at a time and only once the previous tick's frame is on screen, so
+   * no step's frame is ever skipped, however slow the worker or fast the speed.
+   */
+  const schedule = () => {
+    stopTimer();
+    const { playing, speed, tick, axis, frame } = get();
+    if (!playing || !axis || frame?.tick !== tick) return;
+    if (tick >= axis.count - 1) {
+      set({ playing: false });
+      return;
+    }
+    const wait = Math.max(0, BASE_STEP_MS / speed - (Date.now() - lastAdvance));
+    timer = setTimeout(() => {
+      timer = null;
+      if (!get().playing) return;
+      lastAdvance = Date.now();
+      get().seek(get().tick + 1);
+    }, wait);
+  };
+
+  const clamp = (t: number) => {
+    const count = get().axis?.count ?? 1;
+    return Math.max(0, Math.min(Math.round(t), count - 1));
+  };
+
+  /** A user's jump: playback stops, as a media player's does on a manual skip. */
+  const jump = (t: number) => {
+    get().pause();
+    get().seek(t);
+  };
+
+  return {
+    mode: 'compare',
+    axis: null,
+    tick: 0,
+    frame: null,
+    playing: false,
+    speed: 1,
+
+    async setMode(mode) {
+      // The choice shows at once (radio buttons must not lag); the axis follows with the reply.
+      set({ mode });
+      const r = await engine.setMode(mode, get().tick);
+      // Without a scenario the mode simply waits for the first load.
+      if (r.type === 'error' || get().mode !== mode) return;
+      set({ axis: r.axis });
+      get().seek(r.tick);
+    },
+
+    seek(t) {
+      const tick = clamp(t);
+      set({ tick });
+      void engine.frame(tick).then((r) => {
+        if (!r || r.type !== 'frame') return;
+        set({ frame: r });
+        schedule();
+      });
+    },
+
+    step(delta) {
+      jump(get().tick + delta);
+    },
+
+    fault(delta) {
+      const { axis, tick } = get();
+      if (!axis) return;
+      const ticks = axis.faultTicks;
+      const target = delta > 0 ? ticks.find((t) => t > tick) : [...ticks].reverse().find((t) => t < tick);
+      if (target !== undefined) jump(target);
+      else jump(delta > 0 ? axis.count - 1 : 0);
+    },
+
+    home() {
+      jump(0);
+    },
+
+    end() {
+      jump(Number.MAX_SAFE_INTEGER);
+    },
+
+    reset() {
+      get().pause();
+      set({ speed: 1 });
+      get().seek(0);
+    },
+
+    play() {
+      const { axis, tick } = get();
+      if (!axis) return;
+      set({ playing: true });
+      lastAdvance = 0;
+      // At the end, play starts over rather than doing nothing.
+      if (tick >= axis.count - 1) get().seek(0);
+      else schedule();
+    },
+
+    pause() {
+      stopTimer();
+      if (get().playing) set({ playing: false });
+    },
+
+    togglePlay() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+
+    setSpeed(speed) {
+      set({ speed: Math.max(0.25, Math.min(4, speed)) });
+      schedule();
+    },
+  };
+};

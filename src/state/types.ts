@@ -1,0 +1,70 @@
+import type { ViewMode } from '../engine/ticks.ts';
+import type { Scenario, Variant } from '../engine/types.ts';
+import type { EnginePort } from '../worker/client.ts';
+import type { Axis, BothTotals, FrameReply, ScenarioProblem } from '../worker/protocol.ts';
+
+/** Where a refused scenario came from, so the message shows next to the control that caused it. */
+export type ProblemSource = 'import' | 'edit';
+
+export interface ScenarioSlice {
+  /** The scenario the worker has loaded; null until the first load answers. */
+  scenario: Scenario | null;
+  presetId: string | null;
+  totals: BothTotals | null;
+  problem: (ScenarioProblem & { source: ProblemSource }) | null;
+  /**
+   * Loads a scenario into the worker and, once it is accepted, makes it current. A refused
+   * scenario leaves everything as it was and sets `problem`. `access` positions playback at the
+   * first tick of that access; without it the current tick is kept.
+   */
+  loadScenario(
+    s: Scenario,
+    opts?: { presetId?: string | null; access?: number; source?: ProblemSource },
+  ): Promise<boolean>;
+  loadPreset(id: string): Promise<boolean>;
+  /** Validates JSON text in the worker, then loads it; a bad file leaves the scenario untouched. */
+  importText(text: string): Promise<boolean>;
+  /** Toggles an entry present in the initial state. */
+  togglePresent(gfn: number): Promise<boolean>;
+  /** Inserts an access to gfn right after the current one and moves there. */
+  faultNext(gfn: number): Promise<boolean>;
+  clearProblem(): void;
+}
+
+export interface PlaybackSlice {
+  mode: ViewMode;
+  axis: Axis | null;
+  /** The tick asked for; `frame.tick` is the one shown (they differ while a frame is on its way). */
+  tick: number;
+  frame: FrameReply | null;
+  playing: boolean;
+  /** Multiplier of the base pace (one step per BASE_STEP_MS). */
+  speed: number;
+  setMode(mode: ViewMode): Promise<void>;
+  seek(tick: number): void;
+  step(delta: 1 | -1): void;
+  fault(delta: 1 | -1): void;
+  home(): void;
+  end(): void;
+  reset(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+}
+
+export type ClickMode = 'toggle' | 'fault';
+
+export interface ViewSlice {
+  clickMode: ClickMode;
+  /** The code panel's variant in compare mode (single modes show their own). */
+  codeVariant: Variant;
+  setClickMode(m: ClickMode): void;
+  setCodeVariant(v: Variant): void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & ViewSlice;
+
+export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+export type GetState = () => AppState;
+export type SliceCreator<T> = (set: SetState, get: GetState, engine: EnginePort) => T;

@@ -1,0 +1,41 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Variant } from '../../engine/types.ts';
+import { useAppStore } from '../../state/StoreContext.tsx';
+import type { AppState } from '../../state/types.ts';
+import { CodePanel } from './views.tsx';
+
+const selectSource = (s: AppState) => ({
+  mode: s.mode,
+  codeVariant: s.codeVariant,
+  setCodeVariant: s.setCodeVariant,
+  frame: s.frame,
+});
+
+/** The code panel follows the shown variant; in compare mode a tab picks which side it follows. */
+export function SourceColumn() {
+  const { mode, codeVariant, setCodeVariant, frame } = useAppStore(useShallow(selectSource));
+  const variant: Variant = mode === 'compare' ? codeVariant : mode;
+  const f = frame?.[variant] ?? null;
+  return (
+    <div className="source-column">
+      {mode === 'compare' && (
+        <div role="radiogroup" aria-label="Code of" className="segmented segmented-small">
+          <span className="field-label">Code of</span>
+          {(['buggy', 'fixed'] as const).map((v) => (
+            <label key={v} className={`segmented-option${codeVariant === v ? ' is-on' : ''}`}>
+              <input
+                type="radio"
+                name="code-variant"
+                value={v}
+                checked={codeVariant === v}
+                onChange={() => setCodeVariant(v)}
+              />
+              <span>{v === 'buggy' ? 'Before fix' : 'After fix'}</span>
+            </label>
+          ))}
+        </div>
+      )}
+      {f && <CodePanel variant={variant} step={f.step} walk={f.walk} tableBase={f.tableBase} />}
+    </div>
+  );
+}

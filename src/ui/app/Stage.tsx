@@ -1,0 +1,63 @@
+import type { SyntheticEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Variant } from '../../engine/types.ts';
+import { currentAccess, shownVariants } from '../../state/selectors.ts';
+import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
+import type { AppState } from '../../state/types.ts';
+import { prefersReducedMotion, stepTransitionMs } from '../../viz/tween.ts';
+import { SourceColumn } from './SourceColumn.tsx';
+import { Counters, SptePage } from './views.tsx';
+
+const selectStage = (s: AppState) => ({
+  frame: s.frame,
+  scenario: s.scenario,
+  variants: shownVariants(s).join(','),
+  speed: s.speed,
+  access: currentAccess(s),
+});
+
+/** The SPTE page(s) side by side, same scale and positions, then the code panel. */
+export function Stage() {
+  const { frame, scenario, variants, speed, access } = useAppStore(useShallow(selectStage));
+  const api = useAppStoreApi();
+  const shown = variants.split(',') as Variant[];
+
+  const onEntryClick = (_index: number, gfn: number, _ev: SyntheticEvent) => {
+    const s = api.getState();
+    void (s.clickMode === 'fault' ? s.faultNext(gfn) : s.togglePresent(gfn));
+  };
+
+  return (
+    // The data attributes say which frame is on screen, for scripts that drive the page (e2e, bench).
+    <div
+      className={`stage stage-${shown.length === 2 ? 'compare' : 'single'}`}
+      data-frame-tick={frame?.tick ?? -1}
+      data-access={access}
+    >
+      {shown.map((v) => {
+        const f = frame?.[v] ?? null;
+        const other = shown.length === 2 ? frame?.[v === 'buggy' ? 'fixed' : 'buggy'] : null;
+        return (
+          <div key={v} className={`variant-column variant-${v}`}>
+            {f && scenario ? (
+              <>
+                <SptePage
+                  frame={f}
+                  scenario={scenario}
+                  label={v}
+                  diffMask={frame?.diff ?? null}
+                  onEntryClick={onEntryClick}
+                  transitionMs={stepTransitionMs(speed, prefersReducedMotion())}
+                />
+                <Counters totals={f.totals} {...(other ? { other: other.totals } : {})} label={v} />
+              </>
+            ) : (
+              <p className="loading">Loading the engine…</p>
+            )}
+          </div>
+        );
+      })}
+      <SourceColumn />
+    </div>
+  );
+}

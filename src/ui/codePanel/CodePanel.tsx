@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { Step } from '../../engine/steps.ts';
+import type { WalkView } from '../../engine/timeline.ts';
+import type { Variant } from '../../engine/types.ts';
+import { SourceListing } from './SourceListing.tsx';
+import { LiveValues } from './LiveValues.tsx';
+import { PatchView } from './PatchView.tsx';
+import './codePanel.css';
+
+export interface CodePanelProps {
+  variant: Variant;
+  step: Step | null;
+  walk: WalkView;
+  tableBase: number;
+}
+
+type Tab = 'source' | 'patch';
+
+/** The pseudo-C of the walk with the current line highlighted, live values and the patch. */
+export function CodePanel({ variant, step, walk, tableBase }: CodePanelProps) {
+  const [tab, setTab] = useState<Tab>('source');
+  const id = useId();
+  const tabs: Array<{ key: Tab; label: string }> = [
+    { key: 'source', label: variant === 'buggy' ? 'Code (before fix)' : 'Code (after fix)' },
+    { key: 'patch', label: 'Patch' },
+  ];
+  const onKeyDown = (ev: KeyboardEvent) => {
+    if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+    ev.preventDefault();
+    const next: Tab = tab === 'source' ? 'patch' : 'source';
+    setTab(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
+  return (
+    <section className="code-panel" role="region" aria-label="Source">
+      <div className="code-tabs" role="tablist" aria-label="Source view" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.key}
+            id={`${id}-tab-${t.key}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.key}
+            aria-controls={`${id}-panel-${t.key}`}
+            tabIndex={tab === t.key ? 0 : -1}
+            className="code-tab"
+            onClick={() => setTab(t.key)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        id={`${id}-panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-${tab}`}
+        className="code-body"
+      >
+        {tab === 'source' ? (
+          <>
+            <LiveValues walk={walk} tableBase={tableBase} />
+            <SourceListing variant={variant} step={step} />
+          </>
+        ) : (
+          <PatchView />
+        )}
+      </div>
+    </section>
+  );
+}

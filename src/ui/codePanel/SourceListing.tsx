@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import type { Step } from '../../engine/steps.ts';
+import { linesFor, rowOf, SOURCE_BLOCKS } from '../../engine/sourceListing.ts';
+import type { Variant } from '../../engine/types.ts';
+
+/**
+ * The listing of one variant. Both variants draw every line so the patch's lines keep their place;
+ * a line the variant lacks is greyed and struck through, and the diff gutter marks the patch's
+ * two changes in both.
+ */
+export function SourceListing({ variant, step }: { variant: Variant; step: Step | null }) {
+  const lines = linesFor(variant);
+  const current = step ? rowOf(variant, step.line) : -1;
+  const currentRef = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    // Keep the current line visible inside the panel without scrolling the page.
+    const el = currentRef.current;
+    const box = el?.closest('.code-body');
+    if (!el || !box) return;
+    const top = el.offsetTop - box.clientHeight / 3;
+    if (el.offsetTop < box.scrollTop || el.offsetTop > box.scrollTop + box.clientHeight - el.offsetHeight) {
+      box.scrollTo({ top, behavior: 'auto' });
+    }
+  }, [current, variant]);
+
+  return (
+    <div className="code-source">
+      {SOURCE_BLOCKS.map((block, b) => (
+        <div key={b} className="code-block">
+          <div className="code-block-head">
+            <span className="code-fn">{block.fn}</span>
+            <span className="code-file">{block.file}</span>
+          </div>
+          <ol className="code-listing">
+            {lines.map((line, row) => {
+              if (line.block !== b) return null;
+              const isCurrent = row === current;
+              const cls = [
+                'code-line',
+                isCurrent ? 'is-current' : '',
+                line.greyed ? 'is-greyed' : '',
+                line.diff === '+' ? 'is-add' : line.diff === '-' ? 'is-del' : '',
+              ].join(' ');
+              return (
+                <li
+                  key={row}
+                  ref={isCurrent ? currentRef : undefined}
+                  className={cls}
+                  aria-current={isCurrent ? 'step' : undefined}
+                >
+                  <span className="code-gutter" aria-hidden={!line.diff}>
+                    {line.diff ?? ''}
+                  </span>
+                  <span className="code-text">
+                    {line.greyed && <span className="visually-hidden">(not in this version) </span>}
+                    {line.text}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Totals } from '../../engine/types.ts';
+import { formatCount, formatDelta } from '../../viz/format.ts';
+import './counters.css';
+
+export interface CountersProps {
+  totals: Totals;
+  /** The other variant's totals: each row then shows this variant's difference from it. */
+  other?: Totals;
+  label: string;
+}
+
+export const COUNTER_ROWS: ReadonlyArray<{ key: keyof Totals; name: string; hint: string }> = [
+  { key: 'pfFixed', name: 'pf_fixed', hint: 'faults handled (vcpu->stat.pf_fixed)' },
+  { key: 'prefetched', name: 'prefetched', hint: 'SPTEs installed by prefetch' },
+  { key: 'prefetchCalls', name: 'batch calls', hint: 'direct_pte_prefetch_many() calls' },
+  { key: 'failedCalls', name: 'failed batches', hint: 'calls that returned -1' },
+  { key: 'prefetchHits', name: 'prefetch hits', hint: 'accesses served by a prefetched SPTE' },
+];
+
+/** Per-variant counters with thousands separators; with `other`, the difference beside each. */
+export function Counters({ totals, other, label }: CountersProps) {
+  return (
+    <dl className="counters" aria-label={`Counters — ${label}`}>
+      {COUNTER_ROWS.map(({ key, name, hint }) => {
+        const d = other ? totals[key] - other[key] : 0;
+        return (
+          <div key={key} className="counters-row" title={hint}>
+            <dt>{name}</dt>
+            <dd>
+              <span className="counters-value">{formatCount(totals[key])}</span>
+              {other && d !== 0 && (
+                <span className="counters-delta" aria-label={`${formatDelta(d)} versus the other variant`}>
+                  {formatDelta(d)}
+                </span>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,114 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Scenario } from '../../engine/types.ts';
+import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
+import type { AppState, ClickMode } from '../../state/types.ts';
+import { SelectField } from '../app/SelectField.tsx';
+import { AccessesEditor } from './AccessesEditor.tsx';
+import { CommitField } from './CommitField.tsx';
+import { MemslotsEditor } from './MemslotsEditor.tsx';
+import { formatRanges, parseRanges } from './ranges.ts';
+
+const selectEditor = (s: AppState) => ({
+  scenario: s.scenario,
+  clickMode: s.clickMode,
+  setClickMode: s.setClickMode,
+});
+
+const CLICK_MODES: ReadonlyArray<{ mode: ClickMode; label: string }> = [
+  { mode: 'toggle', label: 'Toggle present' },
+  { mode: 'fault', label: 'Fault next' },
+];
+
+/** Edits go straight to the worker; a refused edit leaves the scenario as it was (see ProblemBanner). */
+export function ScenarioEditor() {
+  const { scenario, clickMode, setClickMode } = useAppStore(useShallow(selectEditor));
+  const api = useAppStoreApi();
+  const apply = async (patch: Partial<Scenario>): Promise<string | null> => {
+    const s = api.getState().scenario;
+    if (!s) return null;
+    const ok = await api.getState().loadScenario({ ...s, ...patch }, { presetId: null });
+    return ok ? null : 'not applied: see the message at the top';
+  };
+  const rangesField = (key: 'present' | 'nonResident', label: string, hint: string) => {
+    const value = scenario ? formatRanges(scenario[key]) : '';
+    return (
+      <CommitField
+        key={`${key}:${value}`}
+        label={label}
+        value={value}
+        hint={hint}
+        onCommit={(text) => {
+          const r = parseRanges(text);
+          if (!r.ok) return r.message;
+          return apply({ [key]: r.value });
+        }}
+      />
+    );
+  };
+
+  return (
+    <details className="editor" open>
+      <summary className="editor-summary">Scenario editor</summary>
+      <div className="editor-body">
+        <div role="radiogroup" aria-labelledby="click-does" className="segmented">
+          <span id="click-does" className="field-label">
+            Click does
+          </span>
+          {CLICK_MODES.map((c) => (
+            <label key={c.mode} className={`segmented-option${clickMode === c.mode ? ' is-on' : ''}`}>
+              <input
+                type="radio"
+                name="click-does"
+                value={c.mode}
+                checked={clickMode === c.mode}
+                onChange={() => setClickMode(c.mode)}
+              />
+              <span>{c.label}</span>
+            </label>
+          ))}
+          <span className="field-hint">
+            {clickMode === 'toggle'
+              ? 'Click an entry to make it present (or not) before the first access.'
+              : 'Click an entry to access it right after the current access.'}
+          </span>
+        </div>
+        {scenario && (
+          <>
+            <div className="editor-row">
+              <SelectField
+                label="MMU"
+                value={scenario.mmu}
+                onChange={(v) => void apply({ mmu: v === 'tdp' ? 'tdp' : 'legacy' })}
+              >
+                <option value="legacy">legacy (kvm.tdp_mmu=0)</option>
+                <option value="tdp">TDP MMU</option>
+              </SelectField>
+              <SelectField
+                label="Backing"
+                value={scenario.backing}
+                onChange={(v) => void apply({ backing: v === '2m' ? '2m' : '4k' })}
+              >
+                <option value="4k">4 KiB pages</option>
+                <option value="2m">2 MiB pages</option>
+              </SelectField>
+              <label className="field field-check">
+                <input
+                  type="checkbox"
+                  checked={scenario.adBits}
+                  onChange={(e) => void apply({ adBits: e.target.checked })}
+                />
+                <span>A/D bits</span>
+              </label>
+            </div>
+            <MemslotsEditor memslots={scenario.memslots} onChange={(memslots) => apply({ memslots })} />
+            <div className="editor-row">
+              {rangesField('present', 'Present before the first access', 'GFNs and ranges, e.g. 11, 20-23')}
+              {rangesField('nonResident', 'Not resident on the host', 'e.g. 8 or 11-12')}
+            </div>
+            <AccessesEditor accesses={scenario.accesses} onChange={(accesses) => apply({ accesses })} />
+          </>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef } from 'react';
+import type { KeyboardEvent, MouseEvent, SyntheticEvent } from 'react';
+import { SPTES_PER_TABLE } from '../../engine/types.ts';
+import { cellLabel } from '../../viz/cellState.ts';
+import type { CellState } from '../../viz/cellState.ts';
+import { moveInGrid } from '../../viz/gridNav.ts';
+import { hostWords } from '../../viz/hostInfo.ts';
+import type { TableHostInfo } from '../../viz/hostInfo.ts';
+import { OVERVIEW, overviewCell, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
+import { OverviewCell } from './OverviewCell.tsx';
+import { PatternDefs } from './PatternDefs.tsx';
+import type { PatternIds } from './PatternDefs.tsx';
+
+export interface OverviewProps {
+  name: string;
+  tableBase: number;
+  states: readonly CellState[];
+  host: TableHostInfo;
+  /** Index of the current window's first entry. */
+  windowFirst: number;
+  diffMask: Uint8Array | null;
+  focused: number;
+  onFocusedChange: (index: number) => void;
+  ids: PatternIds;
+  onEntryClick?: (index: number, gfn: number, ev: SyntheticEvent) => void;
+}
+
+const ROWS = Array.from({ length: OVERVIEW.rows }, (_, r) => r);
+const COLS = Array.from({ length: OVERVIEW.cols }, (_, c) => c);
+
+/**
+ * All 512 entries as an ARIA grid (16 × 32, two windows per row) with a roving tabindex: one
+ * entry is in the tab order, arrows move it, Enter or Space activates it.
+ */
+export function Overview(props: OverviewProps) {
+  const {
+    name,
+    tableBase,
+    states,
+    host,
+    windowFirst,
+    diffMask,
+    focused,
+    onFocusedChange,
+    ids,
+    onEntryClick,
+  } = props;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    // Move DOM focus only after a keyboard move inside the grid, never on a playback step.
+    if (!moved.current) return;
+    moved.current = false;
+    svgRef.current?.querySelector<SVGGElement>(`[data-index="${focused}"]`)?.focus();
+  }, [focused]);
+
+  const indexOf = (ev: SyntheticEvent): number | null => {
+    const el = (ev.target as Element).closest('[data-index]');
+    return el ? Number(el.getAttribute('data-index')) : null;
+  };
+  const onKeyDown = (ev: KeyboardEvent<SVGSVGElement>) => {
+    const from = indexOf(ev) ?? focused;
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      onEntryClick?.(from, tableBase + from, ev);
+      return;
+    }
+    const next = moveInGrid(from, ev.key, ev.ctrlKey || ev.metaKey);
+    if (next === null) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    moved.current = true;
+    onFocusedChange(next);
+  };
+  const onClick = (ev: MouseEvent<SVGSVGElement>) => {
+    const index = indexOf(ev);
+    if (index === null) return;
+    onFocusedChange(index);
+    onEntryClick?.(index, tableBase + index, ev);
+  };
+
+  const win = overviewWindowRect(windowFirst);
+  const rules: number[] = [];
+  for (let k = 1; k < SPTES_PER_TABLE; k++) if (host.slotIds[k] !== host.slotIds[k - 1]) rules.push(k);
+
+  return (
+    <svg
+      ref={svgRef}
+      className={`spte-overview${onEntryClick ? ' is-clickable' : ''}`}
+      role="grid"
+      aria-label={name}
+      aria-rowcount={OVERVIEW.rows}
+      aria-colcount={OVERVIEW.cols}
+      viewBox={`0 0 ${overviewSize.width} ${overviewSize.height}`}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+    >
+      <PatternDefs ids={ids} />
+      {ROWS.map((r) => (
+        <g role="row" key={r} aria-rowindex={r + 1}>
+          {COLS.map((c) => {
+            const index = r * OVERVIEW.cols + c;
+            const state = states[index] ?? 'not-present';
+            const flags = host.flags[index] ?? 0;
+            return (
+              <OverviewCell
+                key={index}
+                index={index}
+                state={state}
+                hostFlags={flags}
+                diff={diffMask?.[index] === 1}
+                label={cellLabel(index, state, tableBase + index, hostWords(flags))}
+                focusable={index === focused}
+                ids={ids}
+              />
+            );
+          })}
+        </g>
+      ))}
+      {rules.map((k) => {
+        const c = overviewCell(k);
+        const x =
+          c.x -
+          (c.col === 8
+            ? (OVERVIEW.windowGap + OVERVIEW.pitch - OVERVIEW.cell) / 2
+            : (OVERVIEW.pitch - OVERVIEW.cell) / 2);
+        return (
+          <line
+            key={k}
+            className="spte-slot-rule is-small"
+            x1={x}
+            x2={x}
+            y1={c.y - 2}
+            y2={c.y + OVERVIEW.cell + 2}
+          />
+        );
+      })}
+      <rect
+        className="spte-window-outline"
+        x={0}
+        y={0}
+        width={win.width}
+        height={win.height}
+        rx={3}
+        style={{ transform: `translate(${win.x}px, ${win.y}px)` }}
+        aria-hidden="true"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,127 @@
+import { useId, useMemo, useState } from 'react';
+import type { CSSProperties, SyntheticEvent } from 'react';
+import type { VariantFrame } from '../../engine/timeline.ts';
+import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../../engine/types.ts';
+import type { Scenario, Variant } from '../../engine/types.ts';
+import { cellStateOf } from '../../viz/cellState.ts';
+import type { CellState } from '../../viz/cellState.ts';
+import { hex } from '../../viz/format.ts';
+import { tableHostInfo } from '../../viz/hostInfo.ts';
+import { Overview } from './Overview.tsx';
+import { patternIds } from './PatternDefs.tsx';
+import { WindowView } from './WindowView.tsx';
+import './sptePage.css';
+
+export interface SptePageProps {
+  frame: VariantFrame;
+  scenario: Scenario;
+  label: Variant;
+  /** 1 where the other variant's entry code differs; those entries get a highlight ring. */
+  diffMask?: Uint8Array | null;
+  onEntryClick?: (index: number, gfn: number, ev: SyntheticEvent) => void;
+  /** Drop the heading and shrink the overview (embed mode, small screens). */
+  compact?: boolean;
+  /** Duration of one step's transition; 0 disables tweening (prefers-reduced-motion also does). */
+  transitionMs?: number;
+}
+
+const VARIANT_TITLE: Record<Variant, string> = {
+  buggy: 'Before the fix',
+  fixed: 'After the fix',
+};
+const VARIANT_SUB: Record<Variant, string> = {
+  buggy: 'up to v5.15 · trailing run dropped',
+  fixed: 'c6cecc4b9324 · v5.16+',
+};
+
+/** The first entry of the window to draw large: the walk's window, else the current access's. */
+export function windowFirstOf(frame: VariantFrame, scenario: Scenario): number {
+  const a = scenario.accesses;
+  const anchor =
+    frame.walk.windowFirst ?? frame.step?.gfn ?? (Array.isArray(a) ? a[0] : a.startGfn) ?? frame.tableBase;
+  const index = anchor - frame.tableBase;
+  if (index < 0 || index >= SPTES_PER_TABLE) return 0;
+  return index - (index % PTE_PREFETCH_NUM);
+}
+
+/** One variant's SPTE page: the current window drawn large above the 512-entry overview. */
+export function SptePage({
+  frame,
+  scenario,
+  label,
+  diffMask = null,
+  onEntryClick,
+  compact = false,
+  transitionMs = 200,
+}: SptePageProps) {
+  const ids = patternIds(useId());
+  const { tableBase, codes, walk, step } = frame;
+  const faultIndex = walk.faultGfn !== null ? walk.faultGfn - tableBase : null;
+  const states = useMemo<CellState[]>(
+    () => Array.from(codes, (code, index) => cellStateOf(code, index, faultIndex)),
+    [codes, faultIndex],
+  );
+  const host = useMemo(() => tableHostInfo(scenario, tableBase), [scenario, tableBase]);
+  const first = windowFirstOf(frame, scenario);
+  const [focused, setFocused] = useState(first);
+  const last = first + PTE_PREFETCH_NUM - 1;
+  const windowName = `Window ${first}–${last} — ${label}`;
+  const style = { '--spte-step-ms': `${transitionMs}ms` } as CSSProperties;
+
+  return (
+    <section
+      className={`spte-page is-${label}${compact ? ' is-compact' : ''}`}
+      style={style}
+      aria-label={`SPTE page, ${label}`}
+    >
+      {!compact && (
+        <header className="spte-page-head">
+          <span className={`spte-variant-badge is-${label}`}>{label}</span>
+          <span className="spte-variant-title">{VARIANT_TITLE[label]}</span>
+          <span className="spte-variant-sub">{VARIANT_SUB[label]}</span>
+        </header>
+      )}
+      <div className="spte-window-head">
+        <span className="spte-window-title">
+          Window {first}–{last}
+        </span>
+        <span className="spte-window-gfns">
+          GFN {hex(tableBase + first)}–{hex(tableBase + last)}
+        </span>
+      </div>
+      <WindowView
+        first={first}
+        tableBase={tableBase}
+        states={states}
+        host={host}
+        walk={walk}
+        step={step}
+        diffMask={diffMask}
+        name={windowName}
+        ids={ids}
+        onEntryClick={onEntryClick}
+      />
+      <div className="spte-overview-wrap">
+        <div className="spte-overview-caption">
+          <span>SPTE page</span>
+          <span className="spte-overview-range">
+            GFN {hex(tableBase)}–{hex(tableBase + SPTES_PER_TABLE - 1)}
+          </span>
+          <span className="spte-overview-dims">512 entries · 64 windows</span>
+        </div>
+        <Overview
+          name={`SPTE page — ${label}`}
+          tableBase={tableBase}
+          states={states}
+          host={host}
+          windowFirst={first}
+          diffMask={diffMask}
+          focused={focused}
+          onFocusedChange={setFocused}
+          ids={patternIds(`${ids.hatch}o`)}
+          onEntryClick={onEntryClick}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import type { SyntheticEvent } from 'react';
+import type { Step } from '../../engine/steps.ts';
+import type { WalkView } from '../../engine/timeline.ts';
+import type { CellState } from '../../viz/cellState.ts';
+import { onFill, stateWord } from '../../viz/cellState.ts';
+import { hex, shortHex } from '../../viz/format.ts';
+import { HOST_DIRTY_LOG, HOST_READONLY, hostWords } from '../../viz/hostInfo.ts';
+import type { TableHostInfo } from '../../viz/hostInfo.ts';
+import { slotBoundaries, WINDOW, windowCellX } from '../../viz/layout.ts';
+import { CellShape } from './CellShape.tsx';
+import { PatternDefs } from './PatternDefs.tsx';
+import type { PatternIds } from './PatternDefs.tsx';
+import { WindowMarkers } from './WindowMarkers.tsx';
+
+export interface WindowViewProps {
+  /** Index in the table of the window's first entry (a multiple of 8). */
+  first: number;
+  tableBase: number;
+  states: readonly CellState[];
+  host: TableHostInfo;
+  walk: WalkView;
+  step: Step | null;
+  diffMask: Uint8Array | null;
+  name: string;
+  ids: PatternIds;
+  onEntryClick?: (index: number, gfn: number, ev: SyntheticEvent) => void;
+}
+
+const OFFSETS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The current 8-entry window, drawn large: the star of the page. */
+export function WindowView({
+  first,
+  tableBase,
+  states,
+  host,
+  walk,
+  step,
+  diffMask,
+  name,
+  ids,
+  onEntryClick,
+}: WindowViewProps) {
+  const firstGfn = tableBase + first;
+  const cursor = walk.i;
+  const rules = slotBoundaries(host.slotIds, first, 8);
+  return (
+    <svg
+      className="spte-window"
+      role="group"
+      aria-label={name}
+      viewBox={`0 0 ${WINDOW.width} ${WINDOW.height}`}
+      preserveAspectRatio="xMidYMin meet"
+    >
+      <PatternDefs ids={ids} />
+      {OFFSETS.map((k) => {
+        const index = first + k;
+        const gfn = tableBase + index;
+        const state = states[index] ?? 'not-present';
+        const flags = host.flags[index] ?? 0;
+        const x = windowCellX(k);
+        const ink = state === 'not-present' ? 'var(--fg)' : onFill(state);
+        const label = [`Entry ${index}: ${stateWord(state)}`, `GFN ${hex(gfn)}`, ...hostWords(flags)].join(
+          ', ',
+        );
+        return (
+          <g
+            key={k}
+            role="img"
+            aria-label={label}
+            className={`spte-wcell${cursor === k ? ' is-visited' : ''}${onEntryClick ? ' is-clickable' : ''}`}
+            onClick={onEntryClick ? (ev) => onEntryClick(index, gfn, ev) : undefined}
+          >
+            <title>{label}</title>
+            <CellShape
+              x={x}
+              y={WINDOW.cellY}
+              w={WINDOW.cellW}
+              h={WINDOW.cellH}
+              state={state}
+              hostFlags={flags}
+              large
+              diff={diffMask?.[index] === 1}
+              ids={ids}
+            />
+            <text
+              x={x + WINDOW.cellW / 2}
+              y={WINDOW.cellY + 44}
+              textAnchor="middle"
+              className="spte-wcell-index"
+              fill={ink}
+            >
+              {index}
+            </text>
+            <text
+              x={x + WINDOW.cellW / 2}
+              y={WINDOW.cellY + 70}
+              textAnchor="middle"
+              className="spte-wcell-gfn"
+              fill={ink}
+            >
+              {shortHex(gfn)}
+            </text>
+            <SlotStrip
+              x={x}
+              flags={flags}
+              inSlot={(host.slotIds[index] ?? -1) >= 0}
+              joinNext={k < 7 && host.slotIds[index + 1] === host.slotIds[index]}
+              ids={ids}
+            />
+          </g>
+        );
+      })}
+      {rules.map((k) => (
+        <line
+          key={`rule-${k}`}
+          className="spte-slot-rule"
+          x1={windowCellX(k) - WINDOW.gap / 2}
+          x2={windowCellX(k) - WINDOW.gap / 2}
+          y1={WINDOW.cellY - 6}
+          y2={WINDOW.stripY + WINDOW.stripH + 4}
+        />
+      ))}
+      <WindowMarkers firstGfn={firstGfn} walk={walk} step={step} />
+    </svg>
+  );
+}
+
+/** The memslot strip under a cell: a bar while the GFN is in a slot, striped when the slot is flagged. */
+function SlotStrip({
+  x,
+  flags,
+  inSlot,
+  joinNext,
+  ids,
+}: {
+  x: number;
+  flags: number;
+  inSlot: boolean;
+  joinNext: boolean;
+  ids: PatternIds;
+}) {
+  if (!inSlot) return null;
+  const striped = (flags & (HOST_READONLY | HOST_DIRTY_LOG)) !== 0;
+  return (
+    <rect
+      x={x}
+      y={WINDOW.stripY}
+      width={WINDOW.cellW + (joinNext ? WINDOW.gap : 0)}
+      height={WINDOW.stripH}
+      fill={striped ? `url(#${ids.stripe})` : 'var(--spte-slot-bar)'}
+      stroke={striped ? 'var(--spte-slot-bar)' : 'none'}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import { interpolateNumber } from 'd3-interpolate';
+
+/** One loop step's transition, in ms: the design asks for 150–250 ms at speed 1×. */
+export function stepTransitionMs(speed = 1, reducedMotion = false): number {
+  if (reducedMotion) return 0;
+  const ms = 200 / Math.max(0.25, speed);
+  // Faster playback shortens the tween but never below a visible minimum, nor beyond the maximum.
+  return Math.round(Math.min(250, Math.max(150, ms)));
+}
+
+export function easeOutCubic(t: number): number {
+  const u = 1 - Math.min(1, Math.max(0, t));
+  return 1 - u * u * u;
+}
+
+export interface Clock {
+  now(): number;
+  frame(cb: () => void): number;
+  cancel(id: number): void;
+}
+
+const browserClock: Clock = {
+  now: () => performance.now(),
+  frame: (cb) => requestAnimationFrame(cb),
+  cancel: (id) => cancelAnimationFrame(id),
+};
+
+/**
+ * Drives a number from `from` to `to` over `ms`, calling onFrame with eased values and finally
+ * exactly `to`. Returns a cancel function. With ms = 0 (reduced motion) it jumps at once.
+ */
+export function tweenNumber(
+  from: number,
+  to: number,
+  ms: number,
+  onFrame: (value: number) => void,
+  clock: Clock = browserClock,
+): () => void {
+  if (ms <= 0 || from === to) {
+    onFrame(to);
+    return () => {};
+  }
+  const lerp = interpolateNumber(from, to);
+  const t0 = clock.now();
+  let id = 0;
+  const tick = () => {
+    const t = (clock.now() - t0) / ms;
+    if (t >= 1) {
+      onFrame(to);
+      return;
+    }
+    onFrame(lerp(easeOutCubic(t)));
+    id = clock.frame(tick);
+  };
+  id = clock.frame(tick);
+  return () => clock.cancel(id);
+}
+
+export function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
