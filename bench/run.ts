@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBulk } from '../src/engine/bulk.ts';
+import { paintBench } from './paint.ts';
 import type { PatternKind, Scenario, Totals, Variant } from '../src/engine/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -186,3 +187,5 @@ function main(): void {
 }
 
 main();
+// The page goals (issue 3 and the experiment view of issue 4), in Chromium: bench/paint.ts.
+await paintBench();

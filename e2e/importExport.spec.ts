@@ -74,13 +74,11 @@ test('a scenario too big for step mode is refused the same way', async ({ page }
 test('a good file imports, and export writes the scenario back', async ({ page }) => {
   await open(page);
   const dialog = await openImport(page);
-  await dialog
-    .getByLabel('Scenario file')
-    .setInputFiles({
-      name: 'good.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(GOOD)),
-    });
+  await dialog.getByLabel('Scenario file').setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(GOOD)),
+  });
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('preset-note')).toContainText('Imported: fault on 12');
   await toEndOfFirstAccess(page);
@@ -89,7 +87,7 @@ test('a good file imports, and export writes the scenario back', async ({ page }
   await expect(grid(page, 'fixed')).toBeVisible();
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const d = await download;
   expect(d.suggestedFilename()).toBe('imported-fault-on-12.json');
   const text = await readFile((await d.path())!, 'utf8');

@@ -34,9 +34,13 @@ const n = (x: number): string => x.toLocaleString('en-US');
  * Runs one workload through the four paths the seed names (legacy buggy and fixed, shadow paging,
  * the TDP MMU, 2 MiB backing) in bulk mode. Shadow paging gets a guest page table mapping every
  * memslot linearly (GVA page = GFN, all present and accessed, guest paging on), so its accesses
- * are the same numbers; the guest uses A/D bits.
+ * are the same numbers; the guest uses A/D bits. `onProgress` is called after each path's run
+ * (the comparison view's worker reports it).
  */
-export function comparePaths(w: Workload): PathRow[] {
+export function comparePaths(
+  w: Workload,
+  onProgress?: (done: number, total: number, id: PathId) => void,
+): PathRow[] {
   const base: Scenario = {
     mmu: 'legacy',
     variant: 'fixed',
@@ -59,7 +63,10 @@ export function comparePaths(w: Workload): PathRow[] {
     ['legacy-2m', '2 MiB backing (legacy, fixed)', { ...base, backing: '2m' }],
   ];
   const totals = new Map<PathId, Totals>();
-  for (const [id, , s] of runs) totals.set(id, runAnyBulk(s, s.variant).totals);
+  for (const [id, , s] of runs) {
+    totals.set(id, runAnyBulk(s, s.variant).totals);
+    onProgress?.(totals.size, runs.length, id);
+  }
   return runs.map(([id, label, scenario]) => {
     const t = totals.get(id)!;
     return { id, label, scenario, totals: t, why: why(id, t, totals.get('legacy-fixed')!) };

@@ -155,6 +155,50 @@ export const PRESETS: readonly Preset[] = [
       accesses: { pattern: 'random', startGfn: 0, pages: 64, seed: 7 },
     }),
   },
+  {
+    id: 'shadow-scattered',
+    label: 'Shadow paging: scattered GFNs (fault 8, then 9…15)',
+    look: 'The guest page table maps GVA pages 8–15 to scattered GFNs: FNAME(pte_prefetch) fills entries 9–15 one by one, each from its own guest PTE; no batch could cover them.',
+    scenario: scenario('Shadow paging: a guest page table scattering GVA pages 8-15', {
+      mmu: 'shadow',
+      memslots: [{ baseGfn: 0, pages: 4096 }],
+      guest: {
+        paging: true,
+        pageTables: [
+          { gvaPage: 0, pages: 512, gfn: 1024 },
+          ...[515, 7, 1297, 18, 768, 68, 154, 496].map((gfn, k) => ({ gvaPage: 8 + k, pages: 1, gfn })),
+        ],
+      },
+      accesses: range(8, 15),
+    }),
+  },
+  {
+    id: 'shadow-not-accessed',
+    label: 'Shadow paging: a not-accessed guest PTE stops the walk',
+    look: 'GVA page 12’s guest PTE has its Accessed bit clear: the walk from the fault on 8 prefetches 9–11, fails on 12 and stops; 12 faults later.',
+    scenario: scenario('Shadow paging: guest PTE 12 not accessed', {
+      mmu: 'shadow',
+      memslots: [{ baseGfn: 0, pages: 8192 }],
+      guest: {
+        paging: true,
+        pageTables: [
+          { gvaPage: 0, pages: 512, gfn: 4096 },
+          { gvaPage: 12, pages: 1, gfn: 4108, accessed: false },
+        ],
+      },
+      accesses: range(8, 15),
+    }),
+  },
+  {
+    id: 'shadow-paging-off',
+    label: 'Shadow paging, guest paging off: the direct walk',
+    look: 'With guest paging off the shadow page is direct: FNAME(pte_prefetch) falls back to __direct_pte_prefetch, so the old code drops the trailing run here too.',
+    scenario: scenario('Shadow paging, guest paging off: sequential 64 pages', {
+      mmu: 'shadow',
+      guest: { paging: false, pageTables: [] },
+      accesses: { pattern: 'sequential', startGfn: 0, pages: 64 },
+    }),
+  },
 ];
 
 export function presetById(id: string): Preset | undefined {

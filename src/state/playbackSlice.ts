@@ -21,7 +21,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
     stopTimer();
     const { playing, speed, tick, axis, frame } = get();
     if (!playing || !axis || frame?.tick !== tick) return;
-    if (tick >= axis.count - 1) {
+    if (tick >= bounds().hi) {
       set({ playing: false });
       return;
     }
@@ -34,9 +34,18 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
     }, wait);
   };
 
+  /** The ticks playback may show: the whole axis, or the locked range within it. */
+  const bounds = () => {
+    const { axis, range } = get();
+    const last = Math.max(0, (axis?.count ?? 1) - 1);
+    if (!range) return { lo: 0, hi: last };
+    const lo = Math.min(Math.max(0, range.from), last);
+    return { lo, hi: Math.max(lo, Math.min(range.to, last)) };
+  };
+
   const clamp = (t: number) => {
-    const count = get().axis?.count ?? 1;
-    return Math.max(0, Math.min(Math.round(t), count - 1));
+    const { lo, hi } = bounds();
+    return Math.max(lo, Math.min(Math.round(t), hi));
   };
 
   /** A user's jump: playback stops, as a media player's does on a manual skip. */
@@ -52,6 +61,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
     frame: null,
     playing: false,
     speed: 1,
+    range: null,
 
     async setMode(mode) {
       // The choice shows at once (radio buttons must not lag); the axis follows with the reply.
@@ -83,7 +93,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
       const ticks = axis.faultTicks;
       const target = delta > 0 ? ticks.find((t) => t > tick) : [...ticks].reverse().find((t) => t < tick);
       if (target !== undefined) jump(target);
-      else jump(delta > 0 ? axis.count - 1 : 0);
+      else jump(delta > 0 ? Number.MAX_SAFE_INTEGER : 0);
     },
 
     home() {
@@ -106,7 +116,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
       set({ playing: true });
       lastAdvance = 0;
       // At the end, play starts over rather than doing nothing.
-      if (tick >= axis.count - 1) get().seek(0);
+      if (tick >= bounds().hi) get().seek(0);
       else schedule();
     },
 
@@ -123,6 +133,11 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
     setSpeed(speed) {
       set({ speed: Math.max(0.25, Math.min(4, speed)) });
       schedule();
+    },
+
+    setRange(range) {
+      set({ range });
+      get().seek(get().tick);
     },
   };
 };

@@ -2,17 +2,23 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { EnginePort } from '../worker/client.ts';
 import { createPlaybackSlice } from './playbackSlice.ts';
+import { createPredictSlice, watchPredict } from './predictSlice.ts';
 import { createScenarioSlice } from './scenarioSlice.ts';
 import type { AppState } from './types.ts';
+import { createUrlSlice } from './urlSlice.ts';
 import { createViewSlice } from './viewSlice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
 /** The app's one store: slices share set/get and the engine port they talk to. */
 export function createAppStore(engine: EnginePort): AppStore {
-  return createStore<AppState>()((set, get) => ({
+  const store = createStore<AppState>()((set, get) => ({
     ...createScenarioSlice(set, get, engine),
     ...createPlaybackSlice(set, get, engine),
     ...createViewSlice(set, get, engine),
+    ...createUrlSlice(set, get, engine),
+    ...createPredictSlice(set, get, engine),
   }));
+  watchPredict(store);
+  return store;
 }

@@ -1,6 +1,7 @@
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario, Variant } from '../engine/types.ts';
 import type { EnginePort } from '../worker/client.ts';
+import type { PredictionResult, QuizScore } from '../ui/predict/scoring.ts';
 import type { Axis, BothTotals, FrameReply, ScenarioProblem } from '../worker/protocol.ts';
 
 /** Where a refused scenario came from, so the message shows next to the control that caused it. */
@@ -51,6 +52,14 @@ export interface PlaybackSlice {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
+  /** Locks playback to ticks [from, to] (embed mode's `from`/`to`); null unlocks. */
+  range: PlaybackRange | null;
+  setRange(range: PlaybackRange | null): void;
+}
+
+export interface PlaybackRange {
+  from: number;
+  to: number;
 }
 
 export type ClickMode = 'toggle' | 'fault';
@@ -63,7 +72,56 @@ export interface ViewSlice {
   setCodeVariant(v: Variant): void;
 }
 
-export type AppState = ScenarioSlice & PlaybackSlice & ViewSlice;
+export interface UrlSlice {
+  /** Why the link the page was opened from was not (fully) shown; plain text, null when fine. */
+  linkProblem: string | null;
+  setLinkProblem(problem: string | null): void;
+}
+
+export type PredictPhase = 'idle' | 'asking' | 'checking' | 'revealed';
+
+export interface PredictQuestion {
+  variant: Variant;
+  accessIndex: number;
+  faultGfn: number;
+  /** The 8 GFNs of the window the fault's prefetch walks: the only possible answers. */
+  window: number[];
+  tableBase: number;
+  /** Last tick of the fault's access: where Check goes to show the answer. */
+  endTick: number;
+  /** Entry codes at the question, to tell this fault's prefetches from earlier ones. */
+  before: Uint8Array;
+}
+
+export interface PredictState {
+  on: boolean;
+  /** The variant predicted in compare mode ("What does the old code do here?"). */
+  variant: Variant;
+  phase: PredictPhase;
+  question: PredictQuestion | null;
+  /** GFNs the learner expects to be prefetched (empty = "none"). */
+  picks: number[];
+  /** The last checked round. */
+  result: PredictionResult | null;
+  score: QuizScore;
+  /** Access indices already asked and checked, so stepping back does not ask again. */
+  answered: number[];
+  /** The sentence for the quiz's live region. */
+  announcement: string;
+}
+
+/** Predict mode (src/state/predictSlice.ts); the embed API drives it through these actions. */
+export interface PredictSlice {
+  predict: PredictState;
+  setPredict(on: boolean): void;
+  setPredictVariant(v: Variant): void;
+  togglePick(gfn: number): void;
+  /** Checks the prediction: `gfns` replaces the picks when given ([] = "none"). */
+  submitPrediction(gfns?: number[]): void;
+  resetPredictScore(): void;
+}
+
+export type AppState = ScenarioSlice & PlaybackSlice & ViewSlice & UrlSlice & PredictSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

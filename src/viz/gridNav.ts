@@ -2,7 +2,7 @@ import { OVERVIEW } from './layout.ts';
 import { SPTES_PER_TABLE } from '../engine/types.ts';
 
 /**
- * Roving-tabindex movement in the 16 × 32 overview grid (WAI-ARIA grid pattern). Returns the new
+ * Roving-tabindex movement in the overview grid (OVERVIEW.cols wide) (WAI-ARIA grid pattern). Returns the new
  * focused entry, or null when the key is not a navigation key.
  */
 export function moveInGrid(index: number, key: string, ctrl = false): number | null {
@@ -23,9 +23,9 @@ export function moveInGrid(index: number, key: string, ctrl = false): number | n
     case 'End':
       return ctrl ? last : row * cols + cols - 1;
     case 'PageDown':
-      return Math.min(last, index + cols * 8);
+      return Math.min(last, index + cols * 4);
     case 'PageUp':
-      return Math.max(0, index - cols * 8);
+      return Math.max(0, index - cols * 4);
     default:
       return null;
   }

@@ -3,6 +3,7 @@ import {
   bracketGeometry,
   OVERVIEW,
   overviewCell,
+  overviewRuleX,
   overviewSize,
   overviewWindowRect,
   slotBoundaries,
@@ -11,13 +12,24 @@ import {
 } from './layout.ts';
 
 describe('overview layout', () => {
-  it('puts 16 entries per row with a gap between the two windows', () => {
+  it('puts 32 entries (four windows) per row with a gap between windows', () => {
     const a = overviewCell(7);
     const b = overviewCell(8);
     expect(a.row).toBe(0);
     expect(b.x - a.x).toBe(OVERVIEW.pitch + OVERVIEW.windowGap);
-    expect(overviewCell(16)).toMatchObject({ row: 1, col: 0, x: overviewCell(0).x });
-    expect(overviewCell(511)).toMatchObject({ row: 31, col: 15 });
+    expect(overviewCell(9).x - b.x).toBe(OVERVIEW.pitch);
+    expect(overviewCell(24).x - overviewCell(23).x).toBe(OVERVIEW.pitch + OVERVIEW.windowGap);
+    expect(overviewCell(32)).toMatchObject({ row: 1, col: 0, x: overviewCell(0).x });
+    expect(overviewCell(511)).toMatchObject({ row: 15, col: 31 });
+  });
+  it('is wider than tall, so it sits under the large window as context', () => {
+    expect(overviewSize.width).toBeGreaterThan(overviewSize.height * 2);
+  });
+  it('centres a memslot rule in the gap before an entry', () => {
+    expect(overviewRuleX(8)).toBeGreaterThan(overviewCell(7).x + OVERVIEW.cell);
+    expect(overviewRuleX(8)).toBeLessThan(overviewCell(8).x);
+    expect(overviewRuleX(8) - (overviewCell(7).x + OVERVIEW.cell)).toBe(overviewCell(8).x - overviewRuleX(8));
+    expect(overviewRuleX(3)).toBe(overviewCell(3).x - (OVERVIEW.pitch - OVERVIEW.cell) / 2);
   });
   it('fits every cell inside the view box', () => {
     const c = overviewCell(511);

@@ -3,20 +3,30 @@ import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../engine/types.ts';
 /**
  * Geometry in SVG user units. Both views scale with their container through viewBox, so these
  * numbers fix proportions, not pixels.
+ *
+ * The overview is 32 columns × 16 rows — four 8-entry windows per row — rather than 16 × 32: a
+ * wide, short block sits under the large window in the same column width, so both variants, their
+ * counters and the code fit one 1440×900 screen, and the overview stays context, not the star.
  */
+const OVERVIEW_COLS = 32;
+const WINDOWS_PER_ROW = OVERVIEW_COLS / PTE_PREFETCH_NUM;
+
 export const OVERVIEW = {
-  cols: 16,
-  rows: SPTES_PER_TABLE / 16,
+  cols: OVERVIEW_COLS,
+  rows: SPTES_PER_TABLE / OVERVIEW_COLS,
   cell: 12,
   pitch: 14,
-  /** Extra space between the two 8-entry windows of a row, so window edges read without labels. */
+  /** Extra space between the 8-entry windows of a row, so window edges read without labels. */
   windowGap: 8,
   pad: 4,
 } as const;
 
 export const overviewSize = {
   width:
-    OVERVIEW.pad * 2 + OVERVIEW.cols * OVERVIEW.pitch + OVERVIEW.windowGap - (OVERVIEW.pitch - OVERVIEW.cell),
+    OVERVIEW.pad * 2 +
+    OVERVIEW.cols * OVERVIEW.pitch +
+    (WINDOWS_PER_ROW - 1) * OVERVIEW.windowGap -
+    (OVERVIEW.pitch - OVERVIEW.cell),
   height: OVERVIEW.pad * 2 + OVERVIEW.rows * OVERVIEW.pitch - (OVERVIEW.pitch - OVERVIEW.cell),
 };
 
@@ -30,8 +40,16 @@ export interface CellBox {
 export function overviewCell(index: number): CellBox {
   const row = Math.floor(index / OVERVIEW.cols);
   const col = index % OVERVIEW.cols;
-  const x = OVERVIEW.pad + col * OVERVIEW.pitch + (col >= PTE_PREFETCH_NUM ? OVERVIEW.windowGap : 0);
+  const x = OVERVIEW.pad + col * OVERVIEW.pitch + Math.floor(col / PTE_PREFETCH_NUM) * OVERVIEW.windowGap;
   return { x, y: OVERVIEW.pad + row * OVERVIEW.pitch, row, col };
+}
+
+/** x of a vertical rule drawn just left of entry `index` (a memslot boundary), centred in the gap. */
+export function overviewRuleX(index: number): number {
+  const c = overviewCell(index);
+  const windowStart = c.col > 0 && c.col % PTE_PREFETCH_NUM === 0;
+  const gap = (windowStart ? OVERVIEW.windowGap : 0) + OVERVIEW.pitch - OVERVIEW.cell;
+  return c.x - gap / 2;
 }
 
 /** Outline of the 8-entry window starting at entry `first` (a multiple of 8) in the overview. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { easeOutCubic, stepTransitionMs, tweenNumber } from './tween.ts';
+import { easeOutCubic, STEP_MS_AT_1X, stepTransitionMs, tweenNumber } from './tween.ts';
 import type { Clock } from './tween.ts';
 
 function fakeClock() {
@@ -25,11 +25,23 @@ function fakeClock() {
 }
 
 describe('stepTransitionMs', () => {
-  it('stays within 150–250 ms and is 0 with reduced motion', () => {
-    expect(stepTransitionMs(1)).toBe(200);
-    expect(stepTransitionMs(8)).toBe(150);
+  it('is within the design range at 1× and capped when slowed down', () => {
+    expect(stepTransitionMs(1)).toBe(160);
+    expect(stepTransitionMs(0.5)).toBe(250);
     expect(stepTransitionMs(0.25)).toBe(250);
+  });
+  it('always ends before the next step starts, however fast the playback', () => {
+    for (const speed of [0.25, 0.5, 1, 2, 4, 8]) {
+      const stepMs = STEP_MS_AT_1X / speed;
+      expect(stepTransitionMs(speed)).toBeLessThan(stepMs);
+      expect(stepTransitionMs(speed)).toBeGreaterThan(0);
+    }
+    expect(stepTransitionMs(2)).toBe(80);
+    expect(stepTransitionMs(4)).toBe(40);
+  });
+  it('is 0 with reduced motion', () => {
     expect(stepTransitionMs(1, true)).toBe(0);
+    expect(stepTransitionMs(4, true)).toBe(0);
   });
 });
 

@@ -1,11 +1,19 @@
 import { interpolateNumber } from 'd3-interpolate';
 
-/** One loop step's transition, in ms: the design asks for 150–250 ms at speed 1×. */
+/** How long one step lasts at 1× (the store's BASE_STEP_MS; the viz layer does not import state). */
+export const STEP_MS_AT_1X = 200;
+/** Share of a step the transition may take, so it settles before the next step starts. */
+const TRANSITION_SHARE = 0.8;
+
+/**
+ * One loop step's transition, in ms: 160 ms at 1× (the design's 150–250 ms), at most 250 ms when
+ * slowed down, and always shorter than the step itself, so at 2× (100 ms steps) and 4× (50 ms
+ * steps) a tween never runs into the next step's.
+ */
 export function stepTransitionMs(speed = 1, reducedMotion = false): number {
   if (reducedMotion) return 0;
-  const ms = 200 / Math.max(0.25, speed);
-  // Faster playback shortens the tween but never below a visible minimum, nor beyond the maximum.
-  return Math.round(Math.min(250, Math.max(150, ms)));
+  const stepMs = STEP_MS_AT_1X / Math.max(0.25, speed);
+  return Math.round(Math.min(250, stepMs * TRANSITION_SHARE));
 }
 
 export function easeOutCubic(t: number): number {

@@ -2,8 +2,14 @@ import { AlgorithmSwitch } from '../controls/AlgorithmSwitch.tsx';
 import { ImportExport } from '../importExport/ImportExport.tsx';
 import { PresetPicker } from '../presets/PresetPicker.tsx';
 import { PresetNote } from '../presets/PresetNote.tsx';
+import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
+import { ContrastToggle } from '../contrast/ContrastToggle.tsx';
+import { PredictToggle } from '../predict/PredictToggle.tsx';
+import { ExportMenu } from '../exportImage/ExportMenu.tsx';
+import type { AppView } from './route.ts';
+import { ViewTabs } from './ViewTabs.tsx';
 
-export function Header() {
+export function Header({ view }: { view: AppView }) {
   return (
     <header className="app-header">
       <div className="app-header-row">
@@ -11,11 +17,20 @@ export function Header() {
           SPTE prefetch{' '}
           <span className="app-subtitle">KVM x86 MMU · __direct_pte_prefetch · c6cecc4b9324</span>
         </h1>
-        <PresetPicker />
-        <AlgorithmSwitch />
-        <ImportExport />
+        <ViewTabs />
+        {view === 'visualizer' && (
+          <>
+            <PresetPicker />
+            <AlgorithmSwitch />
+            <ImportExport />
+            <CopyLinkButton />
+            <ExportMenu />
+            <PredictToggle />
+          </>
+        )}
+        <ContrastToggle />
       </div>
-      <PresetNote />
+      {view === 'visualizer' && <PresetNote />}
     </header>
   );
 }

@@ -9,11 +9,12 @@ const selectSource = (s: AppState) => ({
   codeVariant: s.codeVariant,
   setCodeVariant: s.setCodeVariant,
   frame: s.frame,
+  mmu: s.scenario?.mmu ?? 'legacy',
 });
 
 /** The code panel follows the shown variant; in compare mode a tab picks which side it follows. */
 export function SourceColumn() {
-  const { mode, codeVariant, setCodeVariant, frame } = useAppStore(useShallow(selectSource));
+  const { mode, codeVariant, setCodeVariant, frame, mmu } = useAppStore(useShallow(selectSource));
   const variant: Variant = mode === 'compare' ? codeVariant : mode;
   const f = frame?.[variant] ?? null;
   return (
@@ -35,7 +36,7 @@ export function SourceColumn() {
           ))}
         </div>
       )}
-      {f && <CodePanel variant={variant} step={f.step} walk={f.walk} tableBase={f.tableBase} />}
+      {f && <CodePanel variant={variant} step={f.step} walk={f.walk} tableBase={f.tableBase} mmu={mmu} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { currentAccess, shownVariants } from '../../state/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { prefersReducedMotion, stepTransitionMs } from '../../viz/tween.ts';
+import { GuestTable } from '../guestTable/GuestTable.tsx';
 import { SourceColumn } from './SourceColumn.tsx';
 import { Counters, SptePage } from './views.tsx';
 
@@ -21,9 +22,12 @@ export function Stage() {
   const { frame, scenario, variants, speed, access } = useAppStore(useShallow(selectStage));
   const api = useAppStoreApi();
   const shown = variants.split(',') as Variant[];
+  const guestPaging = scenario?.mmu === 'shadow' && scenario.guest?.paging === true;
 
   const onEntryClick = (_index: number, gfn: number, _ev: SyntheticEvent) => {
     const s = api.getState();
+    // While the quiz asks, a click on an entry is a pick, not an edit of the scenario.
+    if (s.predict.phase === 'asking') return s.togglePick(gfn);
     void (s.clickMode === 'fault' ? s.faultNext(gfn) : s.togglePresent(gfn));
   };
 
@@ -34,6 +38,12 @@ export function Stage() {
       data-frame-tick={frame?.tick ?? -1}
       data-access={access}
     >
+      {guestPaging && shown.length === 2 && (
+        <p className="stage-note" role="note">
+          Shadow paging never had the trailing bug: buggy and fixed walk the same way (FNAME(pte_prefetch)
+          prefetches entry by entry, with no batch to drop).
+        </p>
+      )}
       {shown.map((v) => {
         const f = frame?.[v] ?? null;
         const other = shown.length === 2 ? frame?.[v === 'buggy' ? 'fixed' : 'buggy'] : null;
@@ -41,6 +51,13 @@ export function Stage() {
           <div key={v} className={`variant-column variant-${v}`}>
             {f && scenario ? (
               <>
+                {scenario.mmu === 'shadow' && (
+                  <GuestTable
+                    frame={f}
+                    scenario={scenario}
+                    transitionMs={stepTransitionMs(speed, prefersReducedMotion())}
+                  />
+                )}
                 <SptePage
                   frame={f}
                   scenario={scenario}

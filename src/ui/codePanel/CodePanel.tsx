@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Step } from '../../engine/steps.ts';
 import type { WalkView } from '../../engine/timeline.ts';
-import type { Variant } from '../../engine/types.ts';
+import type { MmuKind, Variant } from '../../engine/types.ts';
 import { SourceListing } from './SourceListing.tsx';
 import { LiveValues } from './LiveValues.tsx';
 import { PatchView } from './PatchView.tsx';
@@ -13,12 +13,14 @@ export interface CodePanelProps {
   step: Step | null;
   walk: WalkView;
   tableBase: number;
+  /** Which pseudo-C to show: shadow paging has its own (paging_tmpl.h). Default legacy. */
+  mmu?: MmuKind;
 }
 
 type Tab = 'source' | 'patch';
 
 /** The pseudo-C of the walk with the current line highlighted, live values and the patch. */
-export function CodePanel({ variant, step, walk, tableBase }: CodePanelProps) {
+export function CodePanel({ variant, step, walk, tableBase, mmu = 'legacy' }: CodePanelProps) {
   const [tab, setTab] = useState<Tab>('source');
   const id = useId();
   const tabs: Array<{ key: Tab; label: string }> = [
@@ -60,7 +62,7 @@ export function CodePanel({ variant, step, walk, tableBase }: CodePanelProps) {
         {tab === 'source' ? (
           <>
             <LiveValues walk={walk} tableBase={tableBase} />
-            <SourceListing variant={variant} step={step} />
+            <SourceListing variant={variant} step={step} mmu={mmu} />
           </>
         ) : (
           <PatchView />

@@ -1,16 +1,25 @@
 import { useEffect, useRef } from 'react';
 import type { Step } from '../../engine/steps.ts';
-import { linesFor, rowOf, SOURCE_BLOCKS } from '../../engine/sourceListing.ts';
-import type { Variant } from '../../engine/types.ts';
+import { listingFor, rowInListing } from '../../engine/sourceListing.ts';
+import type { MmuKind, Variant } from '../../engine/types.ts';
 
 /**
  * The listing of one variant. Both variants draw every line so the patch's lines keep their place;
  * a line the variant lacks is greyed and struck through, and the diff gutter marks the patch's
- * two changes in both.
+ * two changes in both. Shadow paging shows its own paging_tmpl.h blocks (see listingFor).
  */
-export function SourceListing({ variant, step }: { variant: Variant; step: Step | null }) {
-  const lines = linesFor(variant);
-  const current = step ? rowOf(variant, step.line) : -1;
+export function SourceListing({
+  variant,
+  step,
+  mmu = 'legacy',
+}: {
+  variant: Variant;
+  step: Step | null;
+  mmu?: MmuKind;
+}) {
+  const listing = listingFor(mmu, variant);
+  const lines = listing.lines;
+  const current = step ? rowInListing(listing, step.line) : -1;
   const currentRef = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -22,11 +31,11 @@ export function SourceListing({ variant, step }: { variant: Variant; step: Step 
     if (el.offsetTop < box.scrollTop || el.offsetTop > box.scrollTop + box.clientHeight - el.offsetHeight) {
       box.scrollTo({ top, behavior: 'auto' });
     }
-  }, [current, variant]);
+  }, [current, variant, mmu]);
 
   return (
     <div className="code-source">
-      {SOURCE_BLOCKS.map((block, b) => (
+      {listing.blocks.map((block, b) => (
         <div key={b} className="code-block">
           <div className="code-block-head">
             <span className="code-fn">{block.fn}</span>

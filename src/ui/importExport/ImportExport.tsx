@@ -4,6 +4,7 @@ import { selectScenario } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { ImportDialog } from './ImportDialog.tsx';
+import { TraceDialog } from '../trace/TraceDialog.tsx';
 
 /** A file name from the scenario's name: lower-case words joined by dashes. */
 const selectClearProblem = (s: AppState) => s.clearProblem;
@@ -22,6 +23,8 @@ export function ImportExport() {
   const clearProblem = useAppStore(selectClearProblem);
   const [open, setOpen] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
+  const [traceOpen, setTraceOpen] = useState(false);
+  const traceButton = useRef<HTMLButtonElement>(null);
 
   const exportScenario = () => {
     if (!scenario) return;
@@ -43,12 +46,23 @@ export function ImportExport() {
       <button type="button" className="btn" onClick={exportScenario} disabled={!scenario}>
         Export
       </button>
+      <button type="button" className="btn" ref={traceButton} onClick={() => setTraceOpen(true)}>
+        Open KVM trace
+      </button>
       {open && (
         <ImportDialog
           onClose={() => {
             setOpen(false);
             clearProblem();
             importButton.current?.focus();
+          }}
+        />
+      )}
+      {traceOpen && (
+        <TraceDialog
+          onClose={() => {
+            setTraceOpen(false);
+            traceButton.current?.focus();
           }}
         />
       )}

@@ -115,7 +115,11 @@ export function narrate(step: Step | null, variant: Variant, walk?: WalkView): s
       return '2 MiB mapping installed: no prefetch for a huge leaf.';
     case 'window': {
       const f = idx(step.first);
-      return `The prefetch window is entries ${f}–${f + 7}, the 8-aligned group around entry ${idx(step.gfn)}.`;
+      const window = `The prefetch window is entries ${f}–${f + 7}, the 8-aligned group around entry ${idx(step.gfn)}.`;
+      // Shadow paging with guest paging on: say up front why there will be no batches.
+      return step.mapsGfn === undefined
+        ? window
+        : `${window} FNAME(pte_prefetch) visits them one at a time: each guest PTE names its own GFN, so there is no run to batch.`;
     }
     case 'visit':
       return visitSentence(step);

@@ -5,6 +5,7 @@ import type { AppState, ClickMode } from '../../state/types.ts';
 import { SelectField } from '../app/SelectField.tsx';
 import { AccessesEditor } from './AccessesEditor.tsx';
 import { CommitField } from './CommitField.tsx';
+import { GuestEditor, linearGuest } from './GuestEditor.tsx';
 import { MemslotsEditor } from './MemslotsEditor.tsx';
 import { formatRanges, parseRanges } from './ranges.ts';
 
@@ -28,6 +29,16 @@ export function ScenarioEditor() {
     if (!s) return null;
     const ok = await api.getState().loadScenario({ ...s, ...patch }, { presetId: null });
     return ok ? null : 'not applied: see the message at the top';
+  };
+  // Switching MMU adds or drops the guest: the format requires it with shadow and rejects it otherwise.
+  const setMmu = async (v: string): Promise<void> => {
+    const s = api.getState().scenario;
+    if (!s) return;
+    const { guest, ...rest } = s;
+    const mmu = v === 'tdp' ? 'tdp' : v === 'shadow' ? 'shadow' : 'legacy';
+    const next: Scenario =
+      mmu === 'shadow' ? { ...rest, mmu, guest: guest ?? linearGuest(s.memslots) } : { ...rest, mmu };
+    await api.getState().loadScenario(next, { presetId: null });
   };
   const rangesField = (key: 'present' | 'nonResident', label: string, hint: string) => {
     const value = scenario ? formatRanges(scenario[key]) : '';
@@ -75,13 +86,10 @@ export function ScenarioEditor() {
         {scenario && (
           <>
             <div className="editor-row">
-              <SelectField
-                label="MMU"
-                value={scenario.mmu}
-                onChange={(v) => void apply({ mmu: v === 'tdp' ? 'tdp' : 'legacy' })}
-              >
+              <SelectField label="MMU" value={scenario.mmu} onChange={(v) => void setMmu(v)}>
                 <option value="legacy">legacy (kvm.tdp_mmu=0)</option>
                 <option value="tdp">TDP MMU</option>
+                <option value="shadow">shadow paging (ept=0)</option>
               </SelectField>
               <SelectField
                 label="Backing"
@@ -101,6 +109,13 @@ export function ScenarioEditor() {
               </label>
             </div>
             <MemslotsEditor memslots={scenario.memslots} onChange={(memslots) => apply({ memslots })} />
+            {scenario.guest && (
+              <GuestEditor
+                guest={scenario.guest}
+                memslots={scenario.memslots}
+                onChange={(guest) => apply({ guest })}
+              />
+            )}
             <div className="editor-row">
               {rangesField('present', 'Present before the first access', 'GFNs and ranges, e.g. 11, 20-23')}
               {rangesField('nonResident', 'Not resident on the host', 'e.g. 8 or 11-12')}

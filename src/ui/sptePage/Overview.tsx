@@ -6,7 +6,7 @@ import type { CellState } from '../../viz/cellState.ts';
 import { moveInGrid } from '../../viz/gridNav.ts';
 import { hostWords } from '../../viz/hostInfo.ts';
 import type { TableHostInfo } from '../../viz/hostInfo.ts';
-import { OVERVIEW, overviewCell, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
+import { OVERVIEW, overviewCell, overviewRuleX, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
 import { OverviewCell } from './OverviewCell.tsx';
 import { PatternDefs } from './PatternDefs.tsx';
 import type { PatternIds } from './PatternDefs.tsx';
@@ -29,7 +29,7 @@ const ROWS = Array.from({ length: OVERVIEW.rows }, (_, r) => r);
 const COLS = Array.from({ length: OVERVIEW.cols }, (_, c) => c);
 
 /**
- * All 512 entries as an ARIA grid (16 × 32, two windows per row) with a roving tabindex: one
+ * All 512 entries as an ARIA grid (32 × 16, four windows per row) with a roving tabindex: one
  * entry is in the tab order, arrows move it, Enter or Space activates it.
  */
 export function Overview(props: OverviewProps) {
@@ -120,11 +120,7 @@ export function Overview(props: OverviewProps) {
       ))}
       {rules.map((k) => {
         const c = overviewCell(k);
-        const x =
-          c.x -
-          (c.col === 8
-            ? (OVERVIEW.windowGap + OVERVIEW.pitch - OVERVIEW.cell) / 2
-            : (OVERVIEW.pitch - OVERVIEW.cell) / 2);
+        const x = overviewRuleX(k);
         return (
           <line
             key={k}

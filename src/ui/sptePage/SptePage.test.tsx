@@ -27,10 +27,10 @@ function labels(html: string, role: string): string[] {
 }
 
 describe('SptePage markup', () => {
-  it('names the grid by variant and has 32 rows of 16 gridcells', () => {
+  it('names the grid by variant and has 16 rows of 32 gridcells (four windows per row)', () => {
     const html = renderToStaticMarkup(<SptePage frame={frame('buggy', 10)} scenario={seed} label="buggy" />);
     expect(labels(html, 'grid')).toEqual(['SPTE page — buggy']);
-    expect(html.match(/role="row"/g)).toHaveLength(32);
+    expect(html.match(/role="row"/g)).toHaveLength(16);
     expect(labels(html, 'gridcell')).toHaveLength(512);
     expect(labels(html, 'group')).toEqual(['Window 8–15 — buggy']);
   });

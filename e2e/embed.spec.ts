@@ -1,0 +1,200 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { grid, stage, watchConsole } from './helpers.ts';
+
+const EMBED = './?embed&preset=seed-run&variant=compare&step=3';
+
+async function noScrollbars(page: Page): Promise<void> {
+  const m = await page.evaluate(() => {
+    const d = document.documentElement;
+    const box = document.querySelector('.embed-canvas')!.getBoundingClientRect();
+    return {
+      sw: d.scrollWidth,
+      cw: d.clientWidth,
+      sh: d.scrollHeight,
+      ch: d.clientHeight,
+      box: box.toJSON() as DOMRect,
+    };
+  });
+  expect(m.sw).toBeLessThanOrEqual(m.cw);
+  expect(m.sh).toBeLessThanOrEqual(m.ch);
+  // The scaled canvas is inside the frame and fills it along at least one side.
+  expect(m.box.left).toBeGreaterThanOrEqual(-0.5);
+  expect(m.box.top).toBeGreaterThanOrEqual(-0.5);
+  expect(m.box.right).toBeLessThanOrEqual(m.cw + 0.5);
+  expect(m.box.bottom).toBeLessThanOrEqual(m.ch + 0.5);
+  expect(Math.max(m.box.width / m.cw, m.box.height / m.ch)).toBeGreaterThan(0.99);
+}
+
+for (const [w, h] of [
+  [320, 180],
+  [1280, 720],
+  [3840, 2160],
+  [800, 800],
+] as const) {
+  test(`embed fills ${w}×${h} without scrollbars`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(EMBED);
+    await expect(stage(page)).toHaveAttribute('data-frame-tick', '3');
+    await expect(grid(page, 'buggy')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
+    await expect(page.getByLabel('Current line — fixed')).toBeVisible();
+    // Only the view: no header, editor or full code panel.
+    await expect(page.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Source' })).toHaveCount(0);
+    await noScrollbars(page);
+    if (w === 1280) {
+      // Projector-readable: at 1280×720 the smallest text is 18 px.
+      const smallest = await page.evaluate(() => {
+        let min = Infinity;
+        for (const el of document.querySelectorAll('.embed-canvas *')) {
+          if (el.closest('svg') || el.classList.contains('embed-sr') || !el.checkVisibility()) continue;
+          const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+          if (hasText) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+        }
+        return min;
+      });
+      expect(smallest).toBeGreaterThanOrEqual(18);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test('embed options: range lock, title as text, no controls', async ({ page }) => {
+  await page.setViewportSize({ width: 960, height: 540 });
+  await page.goto(
+    `./?embed&preset=seed&variant=fixed&from=2&to=4&controls=0&title=${encodeURIComponent('<b>Bold?</b>')}`,
+  );
+  await expect(stage(page)).toHaveAttribute('data-frame-tick', '2');
+  await expect(page.getByRole('heading', { name: '<b>Bold?</b>' })).toBeVisible();
+  await expect(page.locator('.embed-canvas b', { hasText: 'Bold?' })).toHaveCount(0);
+  await expect(page.getByRole('toolbar', { name: 'Playback' })).toHaveCount(0);
+  await expect(grid(page, 'buggy')).toHaveCount(0);
+  for (const t of ['3', '4', '4']) {
+    await page.keyboard.press('ArrowRight');
+    await expect(stage(page)).toHaveAttribute('data-frame-tick', t);
+  }
+  await page.keyboard.press('Home');
+  await expect(stage(page)).toHaveAttribute('data-frame-tick', '2');
+});
+
+const HOST = (src: string) => `<!doctype html><body style="margin:0">
+<iframe id="w" src="${src}" width="960" height="540" style="border:0"></iframe>
+<script>
+  window.msgs = [];
+  const w = document.getElementById('w');
+  addEventListener('message', (e) => { if (e.source === w.contentWindow) window.msgs.push(e.data); });
+  window.send = (m) => w.contentWindow.postMessage(m, '*');
+</script></body>`;
+
+interface Msg {
+  event: string;
+  step?: number;
+  steps?: number;
+  fault?: number;
+  faults?: number;
+  variant?: string;
+  playing?: boolean;
+  pfFixed?: Record<string, number>;
+  prefetched?: Record<string, number>;
+  key?: string;
+  direction?: string;
+}
+
+const lastState = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { msgs: Msg[] }).msgs.filter((m) => m.event === 'state').at(-1) ?? null,
+  );
+const send = (page: Page, m: unknown) =>
+  page.evaluate((msg) => (window as unknown as { send: (x: unknown) => void }).send(msg), m);
+
+test('postMessage API: commands in, ready and state events out', async ({ page, baseURL }) => {
+  await page.goto('./');
+  await page.setContent(HOST(`${baseURL}?embed&preset=seed-run&variant=compare`));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { msgs: Msg[] }).msgs[0]?.event))
+    .toBe('ready');
+  await expect
+    .poll(() => lastState(page))
+    .toMatchObject({ step: 0, fault: 1, variant: 'compare', playing: false });
+  const first = (await lastState(page))!;
+  expect(first.steps).toBeGreaterThan(100);
+  expect(first.faults).toBeGreaterThan(20);
+  expect(first.pfFixed).toEqual({ buggy: 1, fixed: 1 });
+
+  await send(page, { type: 'spte-viz', command: 'next' });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 1 });
+  await send(page, { type: 'spte-viz', command: 'goto', step: 40 });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 40 });
+  await send(page, { type: 'spte-viz', command: 'prevFault' });
+  await expect.poll(async () => (await lastState(page))!.step).toBeLessThan(40);
+  await send(page, { type: 'spte-viz', command: 'reset' });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 0 });
+  await send(page, { type: 'spte-viz', command: 'nextFault' });
+  await expect.poll(() => lastState(page)).toMatchObject({ fault: 2 });
+
+  // Wrong shapes are ignored: the state does not move.
+  const before = (await lastState(page))!.step;
+  for (const bad of [
+    'next',
+    { command: 'next' },
+    { type: 'spte-viz', command: 'goto', step: '5' },
+    { type: 'spte-viz', command: 'goto', step: -3 },
+    { type: 'spte-viz', command: 'setVariant', variant: '<img>' },
+  ])
+    await send(page, bad);
+  // A window that is not the parent is not obeyed, even with a well-formed message.
+  await page
+    .frameLocator('#w')
+    .locator('body')
+    .evaluate(() => window.postMessage({ type: 'spte-viz', command: 'next' }, '*'));
+  await send(page, { type: 'spte-viz', command: 'pause' }); // a valid message after them, as a fence
+  await page.waitForFunction(() => (window as unknown as { msgs: Msg[] }).msgs.length > 0);
+  expect((await lastState(page))!.step).toBe(before);
+
+  await send(page, { type: 'spte-viz', command: 'setVariant', variant: 'fixed' });
+  await expect
+    .poll(() => lastState(page))
+    .toMatchObject({ variant: 'fixed', pfFixed: { fixed: expect.any(Number) } });
+  expect(Object.keys((await lastState(page))!.pfFixed!)).toEqual(['fixed']);
+
+  await send(page, { type: 'spte-viz', command: 'play' });
+  await expect.poll(() => lastState(page)).toMatchObject({ playing: true });
+  await send(page, 'slide:stop');
+  await expect.poll(() => lastState(page)).toMatchObject({ playing: false });
+  await send(page, 'slide:start');
+  await expect.poll(() => lastState(page)).toMatchObject({ playing: true });
+  await send(page, { type: 'spte-viz', command: 'pause' });
+  await expect.poll(() => lastState(page)).toMatchObject({ playing: false });
+});
+
+test('clicker keys step the widget, then pass to the host at the ends', async ({ page, baseURL }) => {
+  await page.goto('./');
+  await page.setContent(HOST(`${baseURL}?embed&preset=seed&variant=compare&from=0&to=2`));
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 0 });
+  const frame = page.frameLocator('#w');
+  await frame.locator('.embed-narration, .narration').first().click();
+  await page.keyboard.press('PageUp');
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { msgs: Msg[] }).msgs.find((m) => m.event === 'key')),
+    )
+    .toMatchObject({
+      key: 'PageUp',
+      direction: 'prev',
+    });
+  for (const step of [1, 2]) {
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => lastState(page)).toMatchObject({ step });
+  }
+  await page.keyboard.press(' ');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { msgs: Msg[] }).msgs.filter((m) => m.event === 'key').at(-1),
+      ),
+    )
+    .toMatchObject({ key: ' ', direction: 'next' });
+  expect((await lastState(page))!.step).toBe(2);
+});

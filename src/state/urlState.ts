@@ -1,0 +1,300 @@
+import { presetById } from '../engine/presets.ts';
+import { parseScenario, serializeScenario } from '../engine/scenario.ts';
+import type { ViewMode } from '../engine/ticks.ts';
+import type { Scenario } from '../engine/types.ts';
+
+/**
+ * The frame on screen, written to and read from the URL so a link (or an iframe that reveal.js
+ * unloads and reloads) shows exactly the same thing.
+ *
+ * Format: query and hash carry the same `key=value` pairs; the hash wins because the app keeps it
+ * current (history.replaceState) while the query is what a person or a deck wrote.
+ *   variant=buggy|fixed|compare   step=<tick on the timeline>   speed=<0.25…4>
+ *   preset=<preset id>            s=<scenario payload>
+ * The payload is base64url of the scenario JSON, prefixed `z` when deflate-raw compressed (what the
+ * app writes) or `j` when not (hand-made links, browsers without CompressionStream).
+ */
+
+/** Longer URLs are refused before any decoding (the issue's limit). */
+export const MAX_URL_CHARS = 64 * 1024;
+/** A decompressed scenario larger than this is refused (a tiny payload can inflate enormously). */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+export const MIN_SPEED = 0.25;
+export const MAX_SPEED = 4;
+
+const MODES: readonly ViewMode[] = ['buggy', 'fixed', 'compare'];
+
+/** What a URL asks for; absent fields keep the app's defaults. */
+export interface UrlFrame {
+  scenario?: Scenario;
+  /** Set only when the scenario is that preset's, unchanged (or the URL named only the preset). */
+  presetId?: string;
+  mode?: ViewMode;
+  step?: number;
+  speed?: number;
+}
+
+export interface UrlReadResult {
+  frame: UrlFrame;
+  /** One sentence per refused part; empty when the URL was fine. Plain text, shown as React text. */
+  problems: string[];
+}
+
+/** Untrusted text without control characters (each becomes a space). */
+export function plainText(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    out += code < 0x20 || code === 0x7f ? ' ' : ch;
+  }
+  return out;
+}
+
+/** Quotes untrusted text for a message: bounded length, control characters dropped. */
+export function quote(text: string, max = 40): string {
+  const clean = plainText(text);
+  return `“${clean.length > max ? `${clean.slice(0, max)}…` : clean}”`;
+}
+
+export function isViewMode(v: unknown): v is ViewMode {
+  return typeof v === 'string' && (MODES as readonly string[]).includes(v);
+}
+
+// ---- base64url -------------------------------------------------------------------------------
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes base64url; null for anything outside the alphabet or of an impossible length. */
+export function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  try {
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+// ---- compression -----------------------------------------------------------------------------
+
+async function pipeThrough(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  cap: number,
+): Promise<Uint8Array> {
+  const writer = stream.writable.getWriter();
+  // Errors surface on the reading side; the writer's own promises must not go unhandled.
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      void reader.cancel().catch(() => {});
+      throw new RangeError('too large');
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const hasCompression = () =>
+  typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
+
+/** The scenario as a URL payload: `z` + base64url(deflate-raw(JSON)), or `j` + base64url(JSON). */
+export async function encodeScenario(s: Scenario, compress = hasCompression()): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(s));
+  if (!compress) return `j${toBase64Url(json)}`;
+  const packed = await pipeThrough(json, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+  return `z${toBase64Url(packed)}`;
+}
+
+export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
+
+/** Decodes and validates a payload; never throws, whatever the input. */
+export async function decodeScenario(payload: string): Promise<DecodeResult> {
+  const kind = payload[0];
+  const bytes = fromBase64Url(payload.slice(1));
+  if ((kind !== 'z' && kind !== 'j') || !bytes) {
+    return { ok: false, message: 'the scenario in the link is not in a format this app writes' };
+  }
+  let raw: Uint8Array;
+  if (kind === 'z') {
+    if (!hasCompression())
+      return { ok: false, message: 'this browser cannot decompress the scenario in the link' };
+    try {
+      raw = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), MAX_SCENARIO_BYTES);
+    } catch (e) {
+      return {
+        ok: false,
+        message:
+          e instanceof RangeError
+            ? `the scenario in the link unpacks to more than ${MAX_SCENARIO_BYTES / 1024} KB`
+            : 'the scenario in the link is damaged (it does not decompress)',
+      };
+    }
+  } else {
+    if (bytes.length > MAX_SCENARIO_BYTES) {
+      return {
+        ok: false,
+        message: `the scenario in the link is larger than ${MAX_SCENARIO_BYTES / 1024} KB`,
+      };
+    }
+    raw = bytes;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch {
+    return { ok: false, message: 'the scenario in the link is damaged (it is not JSON)' };
+  }
+  const parsed = parseScenario(value);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: `the scenario in the link is invalid at ${parsed.error.path}: ${parsed.error.message}`,
+    };
+  }
+  return { ok: true, scenario: parsed.value };
+}
+
+// ---- reading a location ----------------------------------------------------------------------
+
+/** The parameters of the query and the hash, the hash's overriding the query's. */
+export function mergedParams(search: string, hash: string): URLSearchParams {
+  const out = new URLSearchParams(search.replace(/^\?/, ''));
+  for (const [k, v] of new URLSearchParams(hash.replace(/^#/, ''))) out.set(k, v);
+  return out;
+}
+
+/** A whole number ≥ 0 written in plain decimal, else null. */
+export function parseIndex(text: string | null): number | null {
+  if (text === null || !/^\d{1,9}$/.test(text)) return null;
+  return Number(text);
+}
+
+export function parseSpeed(text: string | null): number | null {
+  if (text === null || !/^\d{1,2}(\.\d{1,3})?$/.test(text)) return null;
+  const n = Number(text);
+  return n >= MIN_SPEED && n <= MAX_SPEED ? n : null;
+}
+
+function sameScenario(a: Scenario, b: Scenario): boolean {
+  return serializeScenario(a) === serializeScenario(b);
+}
+
+/**
+ * What a location asks for. A part that is broken, hostile or too large is dropped with a problem
+ * sentence; a refused scenario leaves `frame.scenario` unset, so the caller shows its default.
+ */
+export async function readLocation(href: string): Promise<UrlReadResult> {
+  if (href.length > MAX_URL_CHARS) {
+    return {
+      frame: {},
+      problems: [
+        `the link is ${Math.round(href.length / 1024)} KB long; links over ${MAX_URL_CHARS / 1024} KB are refused`,
+      ],
+    };
+  }
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return { frame: {}, problems: ['the link is not a valid URL'] };
+  }
+  const p = mergedParams(url.search, url.hash);
+  const frame: UrlFrame = {};
+  const problems: string[] = [];
+
+  const variant = p.get('variant');
+  if (variant !== null) {
+    if (isViewMode(variant)) frame.mode = variant;
+    else problems.push(`variant ${quote(variant)} is not buggy, fixed or compare`);
+  }
+  const step = p.get('step');
+  if (step !== null) {
+    const n = parseIndex(step);
+    if (n === null) problems.push(`step ${quote(step)} is not a whole number`);
+    else frame.step = n;
+  }
+  const speed = p.get('speed');
+  if (speed !== null) {
+    const n = parseSpeed(speed);
+    if (n === null) problems.push(`speed ${quote(speed)} is not a number from ${MIN_SPEED} to ${MAX_SPEED}`);
+    else frame.speed = n;
+  }
+
+  const presetId = p.get('preset');
+  const preset = presetId !== null ? presetById(presetId) : undefined;
+  if (presetId !== null && !preset) problems.push(`there is no preset called ${quote(presetId)}`);
+  const payload = p.get('s');
+  if (payload !== null) {
+    const r = await decodeScenario(payload);
+    if (r.ok) {
+      frame.scenario = r.scenario;
+      if (preset && sameScenario(preset.scenario, r.scenario)) frame.presetId = preset.id;
+    } else problems.push(r.message);
+  } else if (preset) {
+    frame.scenario = preset.scenario;
+    frame.presetId = preset.id;
+  }
+  return { frame, problems };
+}
+
+// ---- writing a location ----------------------------------------------------------------------
+
+/** The share parameters that the hash carries (the keys readLocation reads). */
+export const SHARE_KEYS = ['variant', 'step', 'speed', 'preset', 's'] as const;
+
+export interface FrameToWrite {
+  scenarioPayload: string;
+  presetId: string | null;
+  mode: ViewMode;
+  step: number;
+  speed: number;
+}
+
+/** The hash for a frame: readable keys first, the payload last. */
+export function hashFor(f: FrameToWrite): string {
+  const p = new URLSearchParams();
+  p.set('variant', f.mode);
+  p.set('step', String(f.step));
+  if (f.speed !== 1) p.set('speed', String(f.speed));
+  if (f.presetId) p.set('preset', f.presetId);
+  p.set('s', f.scenarioPayload);
+  return `#${p.toString()}`;
+}
+
+/**
+ * `href` with the frame in its hash. Query keys the hash now carries are dropped so the link does
+ * not say two things; other query keys (embed options, `view`) stay.
+ */
+export function hrefWithFrame(href: string, f: FrameToWrite): string {
+  const url = new URL(href);
+  for (const k of SHARE_KEYS) url.searchParams.delete(k);
+  // URLSearchParams writes `embed=` for a bare `embed`; keep bare flags bare.
+  const search = url.searchParams.toString().replace(/=(?=&|$)/g, '');
+  url.search = search ? `?${search}` : '';
+  url.hash = hashFor(f);
+  return url.toString();
+}

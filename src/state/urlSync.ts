@@ -1,0 +1,120 @@
+import { DEFAULT_PRESET_ID } from '../engine/presets.ts';
+import type { Scenario } from '../engine/types.ts';
+import type { AppStore } from './store.ts';
+import type { AppState } from './types.ts';
+import { encodeScenario, hrefWithFrame, readLocation } from './urlState.ts';
+
+/**
+ * Shows what a location asks for, falling back to the default preset when its scenario is
+ * missing or refused; every refused part is named in `linkProblem`. Never throws.
+ */
+export async function applyLocation(store: AppStore, href: string): Promise<void> {
+  const { frame, problems } = await readLocation(href);
+  const s = store.getState();
+  s.pause();
+  if (frame.speed !== undefined) s.setSpeed(frame.speed);
+  if (frame.mode !== undefined && frame.mode !== s.mode) await s.setMode(frame.mode);
+  let loaded = false;
+  if (frame.scenario) {
+    loaded = await s.loadScenario(frame.scenario, { presetId: frame.presetId ?? null });
+    const refused = store.getState().problem;
+    if (!loaded && refused) {
+      // The worker's checks go further than the format's (e.g. too many steps for step mode).
+      problems.push(`the scenario in the link cannot be shown (${refused.path}: ${refused.message})`);
+      s.clearProblem();
+    }
+  }
+  if (!loaded) await s.loadPreset(DEFAULT_PRESET_ID);
+  if (frame.step !== undefined) store.getState().seek(frame.step);
+  s.setLinkProblem(problems.length > 0 ? problems.join('; ') : null);
+}
+
+/** The part of the state a link carries. */
+const linked = (s: AppState) => [s.scenario, s.presetId, s.mode, s.tick, s.speed] as const;
+
+/** The link to the frame on screen now, for "Copy link". */
+export async function shareHref(store: AppStore, href = window.location.href): Promise<string> {
+  const s = store.getState();
+  if (!s.scenario) return href;
+  return hrefWithFrame(href, {
+    scenarioPayload: await encodeScenario(s.scenario),
+    presetId: s.presetId,
+    mode: s.mode,
+    step: s.tick,
+    speed: s.speed,
+  });
+}
+
+/**
+ * Keeps the URL's hash on the frame on screen (history.replaceState, at most once per
+ * `throttleMs`), so a reload, a copied address bar or an iframe that reveal.js unloads and
+ * reloads comes back to the same place. A hash edited by hand is applied as a new link.
+ */
+export function startUrlSync(store: AppStore, throttleMs = 250): () => void {
+  const payloads = new WeakMap<Scenario, string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const payloadOf = async (scenario: Scenario): Promise<string> => {
+    const known = payloads.get(scenario);
+    if (known !== undefined) return known;
+    const p = await encodeScenario(scenario);
+    payloads.set(scenario, p);
+    return p;
+  };
+
+  const hrefNow = (payload: string): string => {
+    const s = store.getState();
+    return hrefWithFrame(window.location.href, {
+      scenarioPayload: payload,
+      presetId: s.presetId,
+      mode: s.mode,
+      step: s.tick,
+      speed: s.speed,
+    });
+  };
+
+  const write = async () => {
+    const scenario = store.getState().scenario;
+    if (!scenario) return;
+    const payload = await payloadOf(scenario);
+    // The scenario may have changed while compressing; the next write catches up.
+    if (store.getState().scenario !== scenario) return;
+    const href = hrefNow(payload);
+    if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+  };
+
+  const schedule = () => {
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void write();
+    }, throttleMs);
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    const a = linked(s);
+    const b = linked(prev);
+    if (a.some((v, i) => v !== b[i])) schedule();
+  });
+
+  // Leaving the page (or reveal.js removing the iframe) must not lose the last step.
+  const flush = () => {
+    const scenario = store.getState().scenario;
+    const payload = scenario ? payloads.get(scenario) : undefined;
+    if (payload === undefined) return;
+    const href = hrefNow(payload);
+    if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
+  };
+  const onHashChange = () => void applyLocation(store, window.location.href);
+
+  window.addEventListener('pagehide', flush);
+  window.addEventListener('hashchange', onHashChange);
+  schedule();
+
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+    window.removeEventListener('pagehide', flush);
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}

@@ -1,0 +1,55 @@
+import type { VariantFrame } from '../../engine/timeline.ts';
+import type { Scenario, Variant } from '../../engine/types.ts';
+import { SptePage } from '../app/views.tsx';
+import { GuestTable } from '../guestTable/GuestTable.tsx';
+import { EmbedCodeLine } from './EmbedCodeLine.tsx';
+
+const TITLE: Record<Variant, string> = {
+  buggy: 'Before the fix',
+  fixed: 'After the fix',
+};
+
+/**
+ * One variant in embed mode: a label with its counters, the SPTE page, and the current line; under
+ * shadow paging with guest paging on, the guest PTEs of the window above it (the arrows are the
+ * point of that walk).
+ */
+export function EmbedColumn({
+  variant,
+  frame,
+  scenario,
+  diffMask,
+  transitionMs,
+}: {
+  variant: Variant;
+  frame: VariantFrame;
+  scenario: Scenario;
+  diffMask: Uint8Array | null;
+  transitionMs: number;
+}) {
+  const guestPaging = scenario.mmu === 'shadow' && scenario.guest?.paging === true;
+  return (
+    <section
+      className={`embed-column is-${variant}${guestPaging ? ' has-guest' : ''}`}
+      aria-label={`${TITLE[variant]} (${variant})`}
+    >
+      <header className="embed-column-head">
+        <span className={`spte-variant-badge is-${variant}`}>{variant}</span>
+        <span className="embed-column-title">{TITLE[variant]}</span>
+        <span className="embed-counts">
+          pf_fixed <b>{frame.totals.pfFixed}</b> · prefetched <b>{frame.totals.prefetched}</b>
+        </span>
+      </header>
+      {guestPaging && <GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} />}
+      <SptePage
+        frame={frame}
+        scenario={scenario}
+        label={variant}
+        diffMask={diffMask}
+        compact
+        transitionMs={transitionMs}
+      />
+      <EmbedCodeLine mmu={scenario.mmu} variant={variant} step={frame.step} />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../state/types.ts';
+import { embedKeyMove, movePassesToHost } from './embedKeys.ts';
+import { readEmbedOptions } from './embedOptions.ts';
+import { fitCanvas } from './embedFit.ts';
+import { parseHostMessage } from './hostMessages.ts';
+
+describe('parseHostMessage', () => {
+  it('accepts every command of the API', () => {
+    for (const command of ['next', 'prev', 'nextFault', 'prevFault', 'reset', 'play', 'pause'])
+      expect(parseHostMessage({ type: 'spte-viz', command })).toEqual({ command });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'goto', step: 12 })).toEqual({
+      command: 'goto',
+      step: 12,
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'setVariant', variant: 'buggy' })).toEqual({
+      command: 'setVariant',
+      variant: 'buggy',
+    });
+    expect(parseHostMessage('slide:start')).toEqual({ command: 'slide:start' });
+    expect(parseHostMessage('slide:stop')).toEqual({ command: 'slide:stop' });
+  });
+  it('ignores messages of the wrong shape', () => {
+    const bad: unknown[] = [
+      null,
+      undefined,
+      42,
+      'next',
+      ['spte-viz', 'next'],
+      { command: 'next' },
+      { type: 'other', command: 'next' },
+      { type: 'spte-viz', command: 'explode' },
+      { type: 'spte-viz', command: 'toString' },
+      { type: 'spte-viz', command: 'goto' },
+      { type: 'spte-viz', command: 'goto', step: '3' },
+      { type: 'spte-viz', command: 'goto', step: -1 },
+      { type: 'spte-viz', command: 'goto', step: 1.5 },
+      { type: 'spte-viz', command: 'goto', step: Number.NaN },
+      { type: 'spte-viz', command: 'goto', step: Infinity },
+      { type: 'spte-viz', command: 'setVariant', variant: 'both' },
+      { type: 'spte-viz', command: 'setVariant' },
+      { type: 'spte-viz', event: 'state' },
+    ];
+    for (const m of bad) expect(parseHostMessage(m)).toBeNull();
+  });
+});
+
+describe('embed keys', () => {
+  const key = (k: string, shiftKey = false) => ({
+    key: k,
+    shiftKey,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+  });
+  it('maps clicker and arrow keys to steps', () => {
+    expect(embedKeyMove(key('PageDown'))).toBe('next');
+    expect(embedKeyMove(key('PageUp'))).toBe('prev');
+    expect(embedKeyMove(key(' '))).toBe('next');
+    expect(embedKeyMove(key(' ', true))).toBe('prev');
+    expect(embedKeyMove(key('ArrowRight', true))).toBe('nextFault');
+    expect(embedKeyMove({ ...key('ArrowRight'), ctrlKey: true })).toBeNull();
+    expect(embedKeyMove(key('a'))).toBeNull();
+  });
+  it('passes a key to the deck only at an end of the range', () => {
+    const axis = { mode: 'compare', count: 20, faultTicks: [0], accessTicks: [0] } as const;
+    const s = (tick: number, range: AppState['range'] = null) =>
+      ({ axis: { ...axis, faultTicks: [0], accessTicks: [0] }, range, tick }) as Pick<
+        AppState,
+        'axis' | 'range' | 'tick'
+      >;
+    expect(movePassesToHost('next', s(19))).toBe(true);
+    expect(movePassesToHost('next', s(18))).toBe(false);
+    expect(movePassesToHost('prev', s(0))).toBe(true);
+    expect(movePassesToHost('next', s(9, { from: 4, to: 9 }))).toBe(true);
+    expect(movePassesToHost('prev', s(4, { from: 4, to: 9 }))).toBe(true);
+    expect(movePassesToHost('prev', s(5, { from: 4, to: 9 }))).toBe(false);
+  });
+});
+
+describe('embed options', () => {
+  it('reads flags, the range and a plain-text title', () => {
+    const { options, problems } = readEmbedOptions(
+      '?embed&from=3&to=9&autoplay&controls=0&title=%3Cb%3Ehi%3C%2Fb%3E',
+    );
+    expect(problems).toEqual([]);
+    expect(options).toEqual({ from: 3, to: 9, autoplay: true, controls: false, title: '<b>hi</b>' });
+  });
+  it('refuses a reversed or malformed range', () => {
+    expect(readEmbedOptions('?embed&from=9&to=3').problems[0]).toMatch(/after/);
+    expect(readEmbedOptions('?embed&from=x').options.from).toBeNull();
+  });
+});
+
+describe('fitCanvas', () => {
+  it('fills 16:9 frames exactly at any size', () => {
+    for (const [w, h] of [
+      [320, 180],
+      [1280, 720],
+      [3840, 2160],
+    ] as const) {
+      const f = fitCanvas(w, h);
+      expect(f.width * f.scale).toBeCloseTo(w, 5);
+      expect(720 * f.scale).toBeCloseTo(h, 5);
+    }
+    expect(fitCanvas(1280, 720).scale).toBe(1);
+  });
+  it('never overflows an odd frame', () => {
+    for (const [w, h] of [
+      [300, 900],
+      [3000, 200],
+      [1024, 768],
+    ] as const) {
+      const f = fitCanvas(w, h);
+      expect(f.width * f.scale).toBeLessThanOrEqual(w + 1e-9);
+      expect(720 * f.scale).toBeLessThanOrEqual(h + 1e-9);
+      expect(f.x).toBeGreaterThanOrEqual(0);
+      expect(f.y).toBeGreaterThanOrEqual(0);
+    }
+  });
+});

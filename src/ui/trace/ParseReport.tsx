@@ -1,0 +1,79 @@
+import { formatCount } from '../../viz/format.ts';
+import { selectReport, selectSummary } from './selectors.ts';
+import {
+  bytesText,
+  errorListing,
+  outsideSentence,
+  permissionSentence,
+  plural,
+  throughput,
+} from './traceReport.ts';
+import { useTrace } from './useTrace.ts';
+
+/** What the parser read: every line accounted for, and what was left out of the replay and why. */
+export function ParseReport() {
+  const s = useTrace(selectSummary);
+  const report = useTrace(selectReport);
+  if (!s) return null;
+  const { shown, more } = errorListing(s.errors, s.errorCount);
+  const speed = throughput(s.bytes, s.ms);
+  const notes = [
+    permissionSentence(s.permissionFaults),
+    report ? outsideSentence(report.outsideMemslots, report.outsideExamples) : '',
+    s.vcpu !== null && s.otherVcpuEvents > 0
+      ? `${plural(s.otherVcpuEvents, 'event')} of other vCPUs ${s.otherVcpuEvents === 1 ? 'is' : 'are'} filtered out.`
+      : '',
+  ].filter(Boolean);
+
+  return (
+    <section className="trace-report" aria-label="Parse report">
+      <h3 className="trace-h">
+        {s.name}{' '}
+        <span className="trace-muted">
+          {bytesText(s.bytes)}
+          {speed !== null ? ` · parsed at ${speed.toFixed(0)} MB/s` : ''}
+        </span>
+      </h3>
+      <dl className="trace-stats">
+        <Stat label="Lines" value={s.lines} />
+        <Stat label="Faults kept" value={s.faults} />
+        <Stat label="Skipped lines" value={s.skipped} />
+        <Stat label="Permission faults" value={s.permissionFaults} />
+        <Stat label="Outside memslots" value={report?.outsideMemslots ?? null} />
+        <Stat label="kvm_mmu_set_spte" value={s.setSptes} />
+        <Stat label="Malformed lines" value={s.errorCount} />
+      </dl>
+      {notes.length > 0 && (
+        <ul className="trace-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {shown.length > 0 && (
+        <div className="trace-errors">
+          <p className="trace-errors-title">
+            {plural(s.errorCount, 'malformed line')} (left out; the rest was read):
+          </p>
+          <ol aria-label="Malformed lines">
+            {shown.map((e) => (
+              <li key={e.line}>
+                <span className="trace-line-no">line {formatCount(e.line)}</span>: {e.message}
+              </li>
+            ))}
+          </ol>
+          {more > 0 && <p className="trace-errors-more">and {formatCount(more)} more</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number | null }) {
+  return (
+    <div className="trace-stat">
+      <dt>{label}</dt>
+      <dd>{value === null ? '—' : formatCount(value)}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Totals } from '../../engine/types.ts';
+import { formatCount } from '../../viz/format.ts';
+import { selectReplaying, selectReport } from './selectors.ts';
+import { faultsSaved, percentText, plural } from './traceReport.ts';
+import { useTrace } from './useTrace.ts';
+
+const ROWS: ReadonlyArray<{ key: 'buggy' | 'fixed' | 'tdp'; label: string }> = [
+  { key: 'buggy', label: 'Buggy legacy MMU (before c6cecc4b9324)' },
+  { key: 'fixed', label: 'Fixed legacy MMU' },
+  { key: 'tdp', label: 'TDP MMU (no prefetch)' },
+];
+
+/** The replay's totals for the three MMUs, and what the fix saves on this fault stream. */
+export function ReplayResults() {
+  const report = useTrace(selectReport);
+  const replaying = useTrace(selectReplaying);
+  if (!report) return replaying ? <p className="trace-muted">Replaying…</p> : null;
+  const { buggy, fixed } = report.totals;
+  const { saved, percent } = faultsSaved(buggy, fixed);
+  return (
+    <section className="trace-results" aria-label="Replay results" aria-busy={replaying}>
+      <h3 className="trace-h">
+        Replay of {plural(report.accesses, 'fault')}{' '}
+        <span className="trace-muted">in trace order, every page resident, nothing mapped at the start</span>
+      </h3>
+      <p className="trace-saved" data-testid="faults-saved">
+        Faults the fix saves on this trace: <strong>{formatCount(saved)}</strong>{' '}
+        <span className="trace-muted">
+          ({formatCount(buggy.pfFixed)} − {formatCount(fixed.pfFixed)}, {percentText(percent)} of the buggy
+          count)
+        </span>
+      </p>
+      <table className="trace-table">
+        <thead>
+          <tr>
+            <th scope="col">MMU</th>
+            <th scope="col">pf_fixed</th>
+            <th scope="col">prefetched</th>
+            <th scope="col">prefetch hits</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map(({ key, label }) => (
+            <TotalsRow key={key} label={label} totals={report.totals[key]} />
+          ))}
+        </tbody>
+      </table>
+      <p className="trace-hint">
+        A trace holds only the accesses that faulted on the traced kernel; accesses that hit a present or
+        prefetched entry never exit. A trace from a kernel without prefetch (TDP MMU) is the full first-touch
+        stream; one from a prefetching kernel is thinner, so the replay understates what prefetch saves.
+      </p>
+    </section>
+  );
+}
+
+function TotalsRow({ label, totals }: { label: string; totals: Totals }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{formatCount(totals.pfFixed)}</td>
+      <td>{formatCount(totals.prefetched)}</td>
+      <td>{formatCount(totals.prefetchHits)}</td>
+    </tr>
+  );
+}

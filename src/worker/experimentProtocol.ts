@@ -1,0 +1,54 @@
+// Messages between the experiment view and its own worker (experiment.worker.ts). A separate
+// worker from the visualizer's, so a long bulk run never delays a frame request.
+import type { Scenario, Totals } from '../engine/types.ts';
+import type { OverviewLayout, OverviewShares } from '../viz/charts/overview.ts';
+
+/** buggy / fixed: the scenario's MMU with that variant; tdp: the same accesses under TDP. */
+export type RunKind = 'buggy' | 'fixed' | 'tdp';
+
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  /** A validated legacy or TDP scenario; each run kind overrides its variant (and MMU for tdp). */
+  scenario: Scenario;
+  runs: RunKind[];
+  /** Fault-count buckets over the accesses, for the cumulative chart. */
+  buckets: number;
+  /** Page tables [0, tableCount) that the overview shows. */
+  tableCount: number;
+  /** The overview's cells; the worker draws them (RGBA), the page only puts the pixels up. */
+  overview: OverviewLayout;
+  /** Table ranges [first, end) backed by memslots. */
+  ramTables: Array<[number, number]>;
+  /** When the page is cross-origin isolated: Int32Array flag; 1 asks the run to stop. */
+  cancelFlag?: Int32Array;
+}
+
+export type ExperimentRequest = RunRequest;
+
+/** One run kind's results; the typed arrays are transferred, not copied. */
+export interface RunResult {
+  run: RunKind;
+  totals: Totals;
+  /** Wall time of runBulk alone (the engine), measured in the worker. */
+  engineMs: number;
+  /** Wall time of the profile pass (the charts' data), measured in the worker. */
+  profileMs: number;
+  accessCount: number;
+  faultBuckets: Float64Array;
+  batchSizes: Float64Array;
+  /** ImageData-ready pixels of the overview layout (cols x rows). */
+  overviewRgba: Uint8ClampedArray;
+  overviewShares: OverviewShares;
+}
+
+export type ExperimentResponse =
+  | { type: 'ready' }
+  | { type: 'progress'; id: number; fraction: number; label: string }
+  | { type: 'result'; id: number; result: RunResult }
+  | { type: 'done'; id: number; cancelled: boolean }
+  | { type: 'error'; id: number; message: string };
+
+export function resultTransferables(r: RunResult): Transferable[] {
+  return [r.faultBuckets.buffer, r.batchSizes.buffer, r.overviewRgba.buffer] as Transferable[];
+}

@@ -1,0 +1,95 @@
+import type { KernelComparison } from '../engine/trace/kernelCompare.ts';
+import type { TraceHardware, TraceLineError } from '../engine/trace/types.ts';
+import type { Memslot, Scenario, Totals } from '../engine/types.ts';
+
+/**
+ * Messages between the UI and the trace worker. The trace worker is separate from the engine
+ * worker so parsing a big trace never delays the visualizer's frames. Every request carries an
+ * id; each is answered by exactly one final reply with that id (parse requests also get progress
+ * messages before it). `ready` is the only unsolicited message.
+ */
+export type TraceRequest =
+  | {
+      id: number;
+      type: 'parse';
+      /** A File, or a Blob of pasted or fetched text: cloned as a handle, the bytes are not copied. */
+      source: Blob;
+      name: string;
+      vcpu: number | null;
+      hardware: TraceHardware;
+    }
+  /** Stops the parse whose request id is `parseId`; it is answered with cancelled: true. */
+  | { id: number; type: 'cancel'; parseId: number }
+  | { id: number; type: 'replay'; memslots: Memslot[] }
+  /** The replay scenario; with fitStepMode, cut to the faults step mode can hold. */
+  | { id: number; type: 'scenario'; memslots: Memslot[]; fitStepMode: boolean };
+
+export type TraceRequestType = TraceRequest['type'];
+
+/** What the parse found, without the per-fault arrays (they stay in the worker). */
+export interface ParseSummary {
+  name: string;
+  lines: number;
+  faults: number;
+  skipped: number;
+  permissionFaults: number;
+  otherVcpuEvents: number;
+  unknownVcpuEvents: number;
+  errors: TraceLineError[];
+  errorCount: number;
+  vcpus: number[];
+  setSptes: number;
+  maxGfn: number;
+  bytes: number;
+  cancelled: boolean;
+  /** Wall time of reading and parsing, for the MB/s shown. */
+  ms: number;
+  vcpu: number | null;
+  hardware: TraceHardware;
+}
+
+export interface VariantTotals {
+  buggy: Totals;
+  fixed: Totals;
+  tdp: Totals;
+}
+
+export interface ReplayReport {
+  memslots: Memslot[];
+  /** Faults replayed: those inside the memslots. */
+  accesses: number;
+  outsideMemslots: number;
+  outsideExamples: number[];
+  totals: VariantTotals;
+  /** Present when the trace has kvm_mmu_set_spte lines. */
+  /** How many leading faults step mode can hold (all of them when the trace is short enough). */
+  stepAccesses: number;
+  kernel: { setSptes: number; buggy: KernelComparison; fixed: KernelComparison } | null;
+  ms: number;
+}
+
+export interface ReplayScenario {
+  /** The replay scenario, cut to the first `accesses` faults when asked to fit step mode. */
+  scenario: Scenario;
+  accesses: number;
+  totalAccesses: number;
+}
+
+export type TraceReply =
+  | { type: 'parsed'; summary: ParseSummary }
+  | { type: 'replayed'; report: ReplayReport }
+  | { type: 'scenario'; replay: ReplayScenario }
+  | { type: 'cancelling' }
+  | { type: 'error'; message: string };
+
+export type TraceResponse =
+  | { type: 'ready' }
+  | { type: 'progress'; id: number; bytes: number; totalBytes: number }
+  | (TraceReply & { id: number });
+
+export interface TraceReplyFor {
+  parse: Extract<TraceReply, { type: 'parsed' | 'error' }>;
+  cancel: Extract<TraceReply, { type: 'cancelling' | 'error' }>;
+  replay: Extract<TraceReply, { type: 'replayed' | 'error' }>;
+  scenario: Extract<TraceReply, { type: 'scenario' | 'error' }>;
+}
