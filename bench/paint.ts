@@ -113,20 +113,31 @@ interface RunWatch {
   seconds: number;
 }
 
-/** Watches long tasks and progress-bar updates on the experiment page from now on. */
+/**
+ * Watches long tasks and progress-bar updates on the experiment page from now on. The observers
+ * of an earlier watch are disconnected first: left running, they would count every update twice.
+ */
 async function watchRun(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __long: number[]; __updates: number[] };
+    const w = window as unknown as {
+      __long: number[];
+      __updates: number[];
+      __observers?: Array<{ disconnect(): void }>;
+    };
+    for (const o of w.__observers ?? []) o.disconnect();
     w.__long = [];
     w.__updates = [];
-    new PerformanceObserver((list) => {
+    const long = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
-    new MutationObserver(() => w.__updates.push(performance.now())).observe(document.body, {
+    });
+    long.observe({ type: 'longtask' });
+    const bar = new MutationObserver(() => w.__updates.push(performance.now()));
+    bar.observe(document.body, {
       attributes: true,
       attributeFilter: ['aria-valuenow'],
       subtree: true,
     });
+    w.__observers = [long, bar];
   });
 }
 
@@ -264,6 +275,8 @@ export async function paintBench(): Promise<void> {
         ' next frame. initial JS: ' +
         js.files.join(', ') +
         ` (gzip -9). 1 TiB sequential: whole run incl. drawing results, ${xp.seq.runSec.toFixed(1)} s.` +
+        ' At 1 TiB "Measure engine time" is off (its default above 64 GiB): one profiled pass per variant.' +
+        " Progress updates: changes of the bar's aria-valuenow (0.1 % steps)." +
         ' Long tasks: PerformanceObserver("longtask") reports tasks over 50 ms only, so 0 means none.',
     );
   } finally {

@@ -3,12 +3,13 @@
 // memory). The seed case runs in this process (median of 5 after a warm-up run, for both the
 // engine and C); each 1 TiB case runs in a child process of its own so its peak RSS is its own.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBulk } from '../src/engine/bulk.ts';
+import { machine } from './machine.ts';
 import { paintBench } from './paint.ts';
+import { traceBench } from './trace.ts';
 import type { PatternKind, Scenario, Totals, Variant } from '../src/engine/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,17 +36,6 @@ interface Row {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function machine(): string {
-  let model = cpus()[0]?.model ?? 'unknown CPU';
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) model = m[1]!.trim();
-  } catch {
-    // not Linux: os.cpus() already named it
-  }
-  return `${model}, ${cpus().length} cores, Node ${process.version}`;
-}
 
 /** Builds the yardstick with `cc -O2`; null (with the reason printed) when there is no cc. */
 function buildYardstick(): string | null {
@@ -187,5 +177,7 @@ function main(): void {
 }
 
 main();
+// Trace parse throughput (issue 6): bench/trace.ts.
+await traceBench();
 // The page goals (issue 3 and the experiment view of issue 4), in Chromium: bench/paint.ts.
 await paintBench();

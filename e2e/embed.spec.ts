@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { grid, stage, watchConsole } from './helpers.ts';
+import { grid, range, stage, watchConsole } from './helpers.ts';
 
 const EMBED = './?embed&preset=seed-run&variant=compare&step=3';
 
@@ -197,4 +197,122 @@ test('clicker keys step the widget, then pass to the host at the ends', async ({
     )
     .toMatchObject({ key: ' ', direction: 'next' });
   expect((await lastState(page))!.step).toBe(2);
+});
+
+test('the comparison view embeds: the results table fills the frame without scrollbars', async ({ page }) => {
+  const errors = watchConsole(page);
+  for (const [w, h] of [
+    [1280, 720],
+    [320, 180],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('./?view=paths&embed');
+    const results = page.getByRole('region', { name: 'Results' });
+    const row = (path: string) => results.locator(`tr[data-path="${path}"] td.num`).first();
+    // Numbers measured with comparePaths(SEED_WORKLOAD) (src/engine/comparePaths.test.ts).
+    await expect(row('legacy-buggy')).toHaveText(/^1,572,864/);
+    await expect(row('legacy-fixed')).toHaveText(/^196,608/);
+    await expect(results.getByRole('rowheader', { name: 'Legacy, buggy' })).toBeVisible();
+    // Only the view: no app header or workload form.
+    await expect(page.getByRole('button', { name: 'Run all paths' })).toHaveCount(0);
+    await noScrollbars(page);
+    // Every row is inside the canvas (nothing cut off at the bottom).
+    const overflow = await page.evaluate(() => {
+      const canvas = document.querySelector('.embed-canvas')!.getBoundingClientRect();
+      const table = document.querySelector('.paths-table')!.getBoundingClientRect();
+      return table.bottom - canvas.bottom;
+    });
+    expect(overflow).toBeLessThanOrEqual(0.5);
+  }
+  expect(errors).toEqual([]);
+});
+
+interface PredictMsg {
+  on: boolean;
+  phase: string;
+  variant: string;
+  faultGfn: number | null;
+  window: number[] | null;
+  picks: number[];
+  result: { correct: number[]; missed: number[]; wrong: number[]; exact: boolean } | null;
+  score: { correct: number; total: number };
+}
+const lastPredict = async (page: Page) =>
+  ((await lastState(page)) as (Msg & { predict?: PredictMsg }) | null)?.predict ?? null;
+
+test('postMessage API drives the predict quiz and reports it in the state event', async ({
+  page,
+  baseURL,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('./');
+  await page.setContent(HOST(`${baseURL}?embed&preset=seed&variant=compare`));
+  await expect.poll(() => lastPredict(page)).toMatchObject({ on: false, phase: 'idle' });
+  const frame = page.frameLocator('#w');
+  await expect(frame.getByRole('region', { name: 'Predict' })).toHaveCount(0);
+
+  await send(page, { type: 'spte-viz', command: 'predict', on: true });
+  // Tick 0 is the seed fault on entry 8; the question is about the old code by default.
+  await expect
+    .poll(() => lastPredict(page))
+    .toMatchObject({ on: true, phase: 'asking', variant: 'buggy', faultGfn: 8, window: range(8, 15) });
+  const quiz = frame.getByRole('region', { name: 'Predict' });
+  await expect(quiz).toBeVisible();
+
+  await send(page, { type: 'spte-viz', command: 'predictFor', variant: 'fixed' });
+  await expect.poll(() => lastPredict(page)).toMatchObject({ phase: 'asking', variant: 'fixed' });
+  await send(page, { type: 'spte-viz', command: 'pick', gfn: 9 });
+  await expect.poll(() => lastPredict(page)).toMatchObject({ picks: [9] });
+  await expect(quiz.getByRole('button', { name: 'Entry 9' })).toHaveAttribute('aria-pressed', 'true');
+  // A bad prediction is ignored: still asking, picks unchanged.
+  await send(page, { type: 'spte-viz', command: 'submitPrediction', gfns: [9, '10'] });
+  await send(page, { type: 'spte-viz', command: 'pick', gfn: 10 });
+  await expect.poll(() => lastPredict(page)).toMatchObject({ phase: 'asking', picks: [9, 10] });
+
+  // The fixed code prefetches 9–15 after the fault on 8.
+  await send(page, { type: 'spte-viz', command: 'submitPrediction', gfns: range(9, 15) });
+  await expect
+    .poll(() => lastPredict(page))
+    .toMatchObject({
+      phase: 'revealed',
+      picks: range(9, 15),
+      result: { exact: true, correct: range(9, 15), missed: [], wrong: [] },
+      score: { correct: 1, total: 1 },
+    });
+  await expect(quiz.getByTestId('predict-score')).toHaveText('1 of 1 correct');
+
+  await send(page, { type: 'spte-viz', command: 'resetScore' });
+  await expect.poll(() => lastPredict(page)).toMatchObject({ score: { correct: 0, total: 0 } });
+  await send(page, { type: 'spte-viz', command: 'predict', on: false });
+  await expect.poll(() => lastPredict(page)).toMatchObject({ on: false, phase: 'idle' });
+  await expect(quiz).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('predict=1 starts an embed in predict mode, readable at 1280×720', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?embed&preset=seed&variant=compare&predict=1&predictFor=fixed');
+  const quiz = page.getByRole('region', { name: 'Predict' });
+  await expect(quiz.getByText(/Fault on entry 8: which entries of 8–15 does the fixed code/)).toBeVisible();
+  await quiz.getByRole('button', { name: 'None' }).click();
+  await expect(quiz.getByTestId('predict-score')).toHaveText('0 of 1 correct');
+  await expect(quiz.getByRole('status')).toContainText('the fixed code prefetched 9–15');
+  await noScrollbars(page);
+});
+
+test('shadow paging embeds with its guest page table, without scrollbars', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('./?embed&preset=shadow-not-accessed&variant=compare&step=6');
+  await expect(stage(page)).toHaveAttribute('data-frame-tick', '6');
+  const tables = page.getByRole('region', { name: 'Guest page table' });
+  await expect(tables).toHaveCount(2);
+  await expect(
+    tables.first().getByRole('img', { name: /^Guest PTE 12: maps GFN 0x100c, .*the walk stops$/ }),
+  ).toBeVisible();
+  await expect(grid(page, 'fixed').getByRole('gridcell', { name: /^SPTE 11: prefetched/ })).toHaveCount(1);
+  await noScrollbars(page);
+  // Guest paging off: no guest table, the direct walk's page as usual.
+  await page.goto('./?embed&preset=shadow-paging-off&variant=buggy');
+  await expect(grid(page, 'buggy')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Guest page table' })).toHaveCount(0);
 });

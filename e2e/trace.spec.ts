@@ -95,6 +95,38 @@ test('a sample from the picker shows the same numbers as the CLI, with the kerne
   expect(errors).toEqual([]);
 });
 
+test('a sample opened in the experiment view shows the same pf_fixed as the CLI, with charts', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const name = 'synthetic-mixed-v5.15.perf.txt';
+  const expected = await cli(name);
+  await open(page);
+  const dialog = await openTrace(page);
+  await dialog.getByLabel('Try a sample').selectOption(name);
+  await expectTotals(dialog, expected);
+  await dialog.getByRole('button', { name: 'Open in experiment view' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/view=experiment/);
+  await expect(page.getByRole('region', { name: 'Experiment workload' })).toContainText(
+    `Workload: ${name} (from a trace)`,
+  );
+  const results = page.getByRole('region', { name: 'Results' });
+  const pf = results.getByRole('row', { name: /^pf_fixed/ }).getByRole('cell');
+  await expect(pf.nth(0)).toHaveText(n(expected.buggy.totals.pfFixed), { timeout: 20_000 });
+  await expect(pf.nth(1)).toHaveText(n(expected.fixed.totals.pfFixed));
+  await expect(pf.nth(2)).toHaveText(n(expected.tdp.totals.pfFixed));
+  await expect(results).toContainText(
+    `${n(expected.replay.accesses)} faults of ${name} replayed in trace order`,
+  );
+  await expect(page.getByRole('figure', { name: 'Cumulative pf_fixed' })).toContainText('in trace order');
+
+  await page.getByRole('button', { name: 'Back to the synthetic experiment' }).click();
+  await expect(page.getByLabel('Touched size')).toBeVisible();
+  await expect(results.getByRole('row', { name: /^pf_fixed/ })).toContainText('1,572,864');
+  expect(errors).toEqual([]);
+});
+
 test('an uploaded perf trace: permission and MMIO faults said, vCPU filter, then step through it', async ({
   page,
 }) => {

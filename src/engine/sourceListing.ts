@@ -67,7 +67,7 @@ export const SOURCE_BLOCKS: readonly SourceBlock[] = [
       { id: 'extend-run', text: '  } else if (!start) {  /* else: the open run grows */' },
       { id: 'open-run', text: '    start = spte;  /* a run opens here */' },
       { text: '  }' },
-      { id: 'loop-end', text: '}' },
+      { id: 'loop-end', text: '}  /* end of the window */' },
       { id: 'trailing-test', text: 'if (start)  /* a trailing run is open */', only: 'fixed', diff: '+' },
       { id: 'trailing-call', text: '  direct_pte_prefetch_many(start, spte);', only: 'fixed', diff: '+' },
     ],

@@ -9,8 +9,10 @@ class FakeWorker implements ExperimentWorkerLike {
   sent: ExperimentRequest[] = [];
   terminated = false;
   onmessage: ((e: MessageEvent<ExperimentResponse>) => void) | null = null;
-  postMessage(m: ExperimentRequest): void {
+  transfers: Transferable[][] = [];
+  postMessage(m: ExperimentRequest, transfer: Transferable[] = []): void {
     this.sent.push(m);
+    this.transfers.push(transfer);
   }
   terminate(): void {
     this.terminated = true;
@@ -27,6 +29,7 @@ const OPTS = {
   tableCount: 16,
   overview: { cols: 4, rows: 4, tablesPerCell: 1, cellPx: 1 },
   ramTables: [[0, 16]] as Array<[number, number]>,
+  measureEngine: true,
 };
 
 describe('ExperimentClient', () => {
@@ -87,5 +90,70 @@ describe('runExperiment', () => {
       { now: () => (t += 60), post: () => undefined, shouldCancel: () => true },
     );
     expect(cancelled).toBe(false);
+  });
+});
+
+describe('runExperiment, one pass and packed access lists', () => {
+  const collect = (req: Parameters<typeof runExperiment>[0]) => {
+    let t = 0;
+    const posts: ExperimentResponse[] = [];
+    const ok = runExperiment(req, {
+      // Each clock read is past the throttle, so every progress check posts.
+      now: () => (t += 200),
+      post: (m) => posts.push(m),
+      shouldCancel: () => false,
+    });
+    const results = posts.flatMap((p) => (p.type === 'result' ? [p.result] : []));
+    const fractions = posts.flatMap((p) => (p.type === 'progress' ? [p.fraction] : []));
+    const labels = [...new Set(posts.flatMap((p) => (p.type === 'progress' ? [p.label] : [])))];
+    return { ok, results, fractions, labels };
+  };
+
+  it('without engine timing runs one pass with the same counts, and progress still reaches the end', () => {
+    const random = scenario({ accesses: { pattern: 'random', startGfn: 0, pages: 1 << 16, seed: 7 } });
+    const both = collect({ type: 'run', id: 1, ...OPTS, scenario: random, tableCount: 128 });
+    const one = collect({
+      type: 'run',
+      id: 2,
+      ...OPTS,
+      scenario: random,
+      tableCount: 128,
+      measureEngine: false,
+    });
+    expect(one.ok).toBe(true);
+    expect(one.results.map((r) => r.totals)).toEqual(both.results.map((r) => r.totals));
+    expect(one.results.every((r) => r.engineMs === null)).toBe(true);
+    expect(both.results.every((r) => typeof r.engineMs === 'number')).toBe(true);
+    expect(both.labels).toEqual(['buggy: engine', 'buggy: charts', 'fixed: engine', 'fixed: charts']);
+    expect(one.labels).toEqual(['buggy', 'fixed']);
+    // One pass per kind: the second kind starts half way, and the fractions only grow.
+    expect(one.fractions).toContain(0.5);
+    expect(one.fractions).toEqual([...one.fractions].sort((a, b) => a - b));
+  });
+
+  it('a packed GFN list runs like the same list in the scenario', () => {
+    const gfns = [5, 6, 7, 100, 8, 9, 4096, 4097, 5, 200, 13];
+    const inline = collect({ type: 'run', id: 3, ...OPTS, scenario: scenario({ accesses: gfns }) });
+    const packed = collect({
+      type: 'run',
+      id: 4,
+      ...OPTS,
+      scenario: scenario({ accesses: [] }),
+      gfns: Float64Array.from(gfns),
+    });
+    expect(packed.results.map((r) => r.totals)).toEqual(inline.results.map((r) => r.totals));
+    expect(packed.results[0]!.accessCount).toBe(gfns.length);
+    expect(Array.from(packed.results[0]!.faultBuckets)).toEqual(Array.from(inline.results[0]!.faultBuckets));
+  });
+
+  it('the client transfers the GFN list instead of cloning it', () => {
+    const w = new FakeWorker();
+    const client = new ExperimentClient(() => w);
+    const gfns = Float64Array.from([1, 2, 3]);
+    client.run(
+      { ...OPTS, gfns },
+      { onProgress: () => undefined, onResult: () => undefined, onEnd: () => undefined },
+    );
+    expect(w.transfers[0]).toEqual([gfns.buffer]);
   });
 });

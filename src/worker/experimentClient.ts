@@ -9,7 +9,7 @@ import type {
 
 /** The part of a Worker the client uses, so tests can pass a fake. */
 export interface ExperimentWorkerLike {
-  postMessage(message: ExperimentRequest): void;
+  postMessage(message: ExperimentRequest, transfer?: Transferable[]): void;
   onmessage: ((e: MessageEvent<ExperimentResponse>) => void) | null;
   terminate(): void;
 }
@@ -52,7 +52,8 @@ export class ExperimentClient {
     this.current = flag ? { id, handlers, flag } : { id, handlers };
     const req: ExperimentRequest = { type: 'run', id, ...opts };
     if (flag) req.cancelFlag = flag;
-    this.worker.postMessage(req);
+    // The access list is moved, not cloned: the caller hands over a copy it will not use again.
+    this.worker.postMessage(req, opts.gfns ? [opts.gfns.buffer] : []);
   }
 
   /** Stops the current run now; its handlers hear `cancelled` and nothing after it. */

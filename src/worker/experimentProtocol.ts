@@ -11,6 +11,13 @@ export interface RunRequest {
   id: number;
   /** A validated legacy or TDP scenario; each run kind overrides its variant (and MMU for tdp). */
   scenario: Scenario;
+  /**
+   * An explicit access list (a trace replay: a million GFNs and more), transferred; it replaces
+   * scenario.accesses, which is then empty. Float64Array: GFNs of a 52-bit GPA exceed 32 bits.
+   */
+  gfns?: Float64Array;
+  /** Also time runBulk alone (a second pass) for the table's engine time. */
+  measureEngine: boolean;
   runs: RunKind[];
   /** Fault-count buckets over the accesses, for the cumulative chart. */
   buckets: number;
@@ -30,8 +37,8 @@ export type ExperimentRequest = RunRequest;
 export interface RunResult {
   run: RunKind;
   totals: Totals;
-  /** Wall time of runBulk alone (the engine), measured in the worker. */
-  engineMs: number;
+  /** Wall time of runBulk alone (the engine), measured in the worker; null when not asked for. */
+  engineMs: number | null;
   /** Wall time of the profile pass (the charts' data), measured in the worker. */
   profileMs: number;
   accessCount: number;

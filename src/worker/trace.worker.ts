@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { packReplay } from './traceProtocol.ts';
 import type { TraceRequest, TraceResponse } from './traceProtocol.ts';
 import { TraceSession } from './traceSession.ts';
 
@@ -36,14 +37,16 @@ async function reply(req: TraceRequest): Promise<void> {
     case 'replay':
       post({ id, type: 'replayed', report: session.replay(req.memslots) });
       return;
-    case 'scenario':
-      post({ id, type: 'scenario', replay: session.replayScenario(req.memslots, req.fitStepMode) });
+    case 'scenario': {
+      const replay = packReplay(session.replayScenario(req.memslots, req.fitStepMode));
+      post({ id, type: 'scenario', replay }, [replay.gfns.buffer]);
       return;
+    }
   }
 }
 
-function post(msg: TraceResponse): void {
-  scope.postMessage(msg);
+function post(msg: TraceResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(msg, transfer);
 }
 
 scope.onmessage = (e: MessageEvent<TraceRequest>) => {

@@ -75,10 +75,29 @@ export interface ReplayScenario {
   totalAccesses: number;
 }
 
+/**
+ * A ReplayScenario as it crosses to the page: the access list (a million GFNs and more) travels as
+ * a transferred Float64Array, not as a structured-cloned array; `scenario.accesses` is empty.
+ */
+export interface PackedReplayScenario extends ReplayScenario {
+  gfns: Float64Array;
+}
+
+export function packReplay(r: ReplayScenario): PackedReplayScenario {
+  const list = r.scenario.accesses;
+  if (!Array.isArray(list)) throw new Error('a trace replay lists its accesses');
+  return { ...r, scenario: { ...r.scenario, accesses: [] }, gfns: Float64Array.from(list) };
+}
+
+/** The packed replay as a plain scenario with its access list (for step mode: at most 200,000). */
+export function unpackReplay(p: PackedReplayScenario): Scenario {
+  return { ...p.scenario, accesses: Array.from(p.gfns) };
+}
+
 export type TraceReply =
   | { type: 'parsed'; summary: ParseSummary }
   | { type: 'replayed'; report: ReplayReport }
-  | { type: 'scenario'; replay: ReplayScenario }
+  | { type: 'scenario'; replay: PackedReplayScenario }
   | { type: 'cancelling' }
   | { type: 'error'; message: string };
 

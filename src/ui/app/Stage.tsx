@@ -66,7 +66,12 @@ export function Stage() {
                   onEntryClick={onEntryClick}
                   transitionMs={stepTransitionMs(speed, prefersReducedMotion())}
                 />
-                <Counters totals={f.totals} {...(other ? { other: other.totals } : {})} label={v} />
+                <Counters
+                  totals={f.totals}
+                  {...(other ? { other: other.totals } : {})}
+                  label={v}
+                  shadowWalk={guestPaging}
+                />
               </>
             ) : (
               <p className="loading">Loading the engine…</p>

@@ -7,6 +7,11 @@ export interface CountersProps {
   /** The other variant's totals: each row then shows this variant's difference from it. */
   other?: Totals;
   label: string;
+  /**
+   * Shadow paging with guest paging on: FNAME(pte_prefetch) calls FNAME(prefetch_gpte) once per
+   * entry it tries, so the call counters count entries, not batches.
+   */
+  shadowWalk?: boolean;
 }
 
 export const COUNTER_ROWS: ReadonlyArray<{ key: keyof Totals; name: string; hint: string }> = [
@@ -17,11 +22,20 @@ export const COUNTER_ROWS: ReadonlyArray<{ key: keyof Totals; name: string; hint
   { key: 'prefetchHits', name: 'prefetch hits', hint: 'accesses served by a prefetched SPTE' },
 ];
 
+/** The same counters under shadow paging's per-entry walk. */
+export const SHADOW_COUNTER_ROWS: typeof COUNTER_ROWS = COUNTER_ROWS.map((r) =>
+  r.key === 'prefetchCalls'
+    ? { ...r, name: 'prefetch_gpte calls', hint: 'FNAME(prefetch_gpte)() calls, one per entry tried' }
+    : r.key === 'failedCalls'
+      ? { ...r, name: 'failed entries', hint: 'entries whose prefetch failed (the walk stops there)' }
+      : r,
+);
+
 /** Per-variant counters with thousands separators; with `other`, the difference beside each. */
-export function Counters({ totals, other, label }: CountersProps) {
+export function Counters({ totals, other, label, shadowWalk = false }: CountersProps) {
   return (
     <dl className="counters" aria-label={`Counters — ${label}`}>
-      {COUNTER_ROWS.map(({ key, name, hint }) => {
+      {(shadowWalk ? SHADOW_COUNTER_ROWS : COUNTER_ROWS).map(({ key, name, hint }) => {
         const d = other ? totals[key] - other[key] : 0;
         return (
           <div key={key} className="counters-row" title={hint}>

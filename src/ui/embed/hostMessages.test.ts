@@ -17,6 +17,30 @@ describe('parseHostMessage', () => {
       command: 'setVariant',
       variant: 'buggy',
     });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'predict', on: true })).toEqual({
+      command: 'predict',
+      on: true,
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'predictFor', variant: 'fixed' })).toEqual({
+      command: 'predictFor',
+      variant: 'fixed',
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'pick', gfn: 9 })).toEqual({
+      command: 'pick',
+      gfn: 9,
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'submitPrediction' })).toEqual({
+      command: 'submitPrediction',
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'submitPrediction', gfns: [] })).toEqual({
+      command: 'submitPrediction',
+      gfns: [],
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'submitPrediction', gfns: [9, 10] })).toEqual({
+      command: 'submitPrediction',
+      gfns: [9, 10],
+    });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'resetScore' })).toEqual({ command: 'resetScore' });
     expect(parseHostMessage('slide:start')).toEqual({ command: 'slide:start' });
     expect(parseHostMessage('slide:stop')).toEqual({ command: 'slide:stop' });
   });
@@ -40,6 +64,22 @@ describe('parseHostMessage', () => {
       { type: 'spte-viz', command: 'setVariant', variant: 'both' },
       { type: 'spte-viz', command: 'setVariant' },
       { type: 'spte-viz', event: 'state' },
+      { type: 'spte-viz', command: 'predict' },
+      { type: 'spte-viz', command: 'predict', on: 1 },
+      { type: 'spte-viz', command: 'predict', on: 'true' },
+      { type: 'spte-viz', command: 'predictFor', variant: 'compare' },
+      { type: 'spte-viz', command: 'predictFor' },
+      { type: 'spte-viz', command: 'pick' },
+      { type: 'spte-viz', command: 'pick', gfn: -1 },
+      { type: 'spte-viz', command: 'pick', gfn: 9.5 },
+      { type: 'spte-viz', command: 'pick', gfn: '9' },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: null },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: 9 },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: '9,10' },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: [9, '10'] },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: [9, -1] },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: { 0: 9, length: 1 } },
+      { type: 'spte-viz', command: 'submitPrediction', gfns: [0, 1, 2, 3, 4, 5, 6, 7, 8] },
     ];
     for (const m of bad) expect(parseHostMessage(m)).toBeNull();
   });
@@ -84,7 +124,25 @@ describe('embed options', () => {
       '?embed&from=3&to=9&autoplay&controls=0&title=%3Cb%3Ehi%3C%2Fb%3E',
     );
     expect(problems).toEqual([]);
-    expect(options).toEqual({ from: 3, to: 9, autoplay: true, controls: false, title: '<b>hi</b>' });
+    expect(options).toEqual({
+      from: 3,
+      to: 9,
+      autoplay: true,
+      controls: false,
+      title: '<b>hi</b>',
+      predict: false,
+      predictFor: null,
+    });
+  });
+  it('reads predict mode and its variant, refusing an unknown one', () => {
+    expect(readEmbedOptions('?embed&predict=1&predictFor=fixed').options).toMatchObject({
+      predict: true,
+      predictFor: 'fixed',
+    });
+    expect(readEmbedOptions('?embed&predict=0').options.predict).toBe(false);
+    const bad = readEmbedOptions('?embed&predict&predictFor=%3Cimg%3E');
+    expect(bad.options).toMatchObject({ predict: true, predictFor: null });
+    expect(bad.problems[0]).toMatch(/predictFor .* is not buggy or fixed/);
   });
   it('refuses a reversed or malformed range', () => {
     expect(readEmbedOptions('?embed&from=9&to=3').problems[0]).toMatch(/after/);

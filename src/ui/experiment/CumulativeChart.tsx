@@ -43,7 +43,11 @@ export function CumulativeChart({
           y={h}
           ticks={6}
           format={si}
-          label="pages touched (4 KiB each), in access order"
+          label={
+            shown.built.label !== undefined
+              ? 'faults of the trace replayed, in trace order'
+              : 'pages touched (4 KiB each), in access order'
+          }
           width={w}
         />
         {series.map((x) => (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { PatternKind } from '../../engine/types.ts';
 import { SelectField } from '../app/SelectField.tsx';
 import { SEED_INPUT, VM_PRESETS } from './experimentInput.ts';
@@ -11,6 +11,8 @@ interface Props {
   onRun: () => void;
   problem: { field: InputField; message: string } | null;
   running: boolean;
+  /** Extra controls beside Run (the engine-timing toggle). */
+  children?: ReactNode;
 }
 
 const PATTERNS: ReadonlyArray<{ id: PatternKind; label: string }> = [
@@ -81,7 +83,7 @@ function Segmented<T extends string>(props: {
 }
 
 /** The experiment's inputs; Run (or Enter) starts it. Defaults are the seed's experiment. */
-export function ExperimentForm({ input, onChange, onRun, problem, running }: Props) {
+export function ExperimentForm({ input, onChange, onRun, problem, running, children }: Props) {
   const set = <K extends InputField>(k: K, v: ExperimentInput[K]) => onChange({ ...input, [k]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -201,6 +203,7 @@ export function ExperimentForm({ input, onChange, onRun, problem, running }: Pro
         <button type="button" className="btn" onClick={() => onChange(SEED_INPUT)}>
           Seed defaults
         </button>
+        {children}
         {problem && (
           <p id="xp-problem" className="field-error" role="alert">
             {problem.message}

@@ -34,7 +34,9 @@ export function ResultsTable({ shown }: { shown: ExperimentResults }) {
     <section className="xp-results" aria-label="Results">
       <table className="xp-table">
         <caption>
-          {formatCount(results.buggy?.accessCount ?? 0)} pages touched, each run in the experiment worker
+          {shown.built.label !== undefined
+            ? `${formatCount(results.buggy?.accessCount ?? 0)} faults of ${shown.built.label} replayed in trace order, each run in the experiment worker`
+            : `${formatCount(results.buggy?.accessCount ?? 0)} pages touched, each run in the experiment worker`}
         </caption>
         <thead>
           <tr>
@@ -72,9 +74,27 @@ export function ResultsTable({ shown }: { shown: ExperimentResults }) {
             <th scope="row" title="wall time of runBulk in the worker, measured in this browser for this run">
               engine time (measured)
             </th>
+            {runs.map((r) => {
+              const t = results[r]?.engineMs;
+              return (
+                <td key={r} className="num">
+                  {t === undefined ? '' : t === null ? 'not measured' : `${ms(t)} ms`}
+                </td>
+              );
+            })}
+            <td />
+            {seed && <td />}
+          </tr>
+          <tr className="xp-time">
+            <th
+              scope="row"
+              title="wall time of the profiled run that gives the counts and the charts, in the worker"
+            >
+              run with charts (measured)
+            </th>
             {runs.map((r) => (
               <td key={r} className="num">
-                {results[r] ? `${ms(results[r].engineMs)} ms` : ''}
+                {results[r] ? `${ms(results[r].profileMs)} ms` : ''}
               </td>
             ))}
             <td />

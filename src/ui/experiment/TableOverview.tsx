@@ -1,5 +1,5 @@
 import { format } from 'd3-format';
-import { useMemo } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { OverviewShares } from '../../viz/charts/overview.ts';
 import { OVERVIEW_RGB, RUN_STYLE, rgbHex } from '../../viz/charts/palette.ts';
@@ -21,19 +21,32 @@ const LEGEND: ReadonlyArray<{ key: keyof typeof OVERVIEW_RGB; label: string }> =
 
 interface Panel {
   run: RunKind;
-  href: string;
+  rgba: Uint8ClampedArray;
   shares: OverviewShares;
 }
 
-/** Pixels to a PNG data URL through a canvas of one pixel per cell (scaled up, pixelated, in the SVG). */
-function toDataUrl(rgba: Uint8ClampedArray, cols: number, rows: number): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = cols;
-  canvas.height = rows;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return '';
-  ctx.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, cols, rows), 0, 0);
-  return canvas.toDataURL('image/png');
+/**
+ * One panel's pixels: a canvas of one pixel per cell, scaled up (pixelated) inside the SVG. The
+ * worker computed the pixels; here they are only put up (a copy of at most ~250 KB). No PNG is
+ * encoded unless the chart is exported (chartExport.ts swaps the canvas for an <image> then).
+ */
+function OverviewCanvas(props: { rgba: Uint8ClampedArray; cols: number; rows: number }) {
+  const ref = useRef<HTMLCanvasElement | null>(null);
+  const { rgba, cols, rows } = props;
+  useLayoutEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, cols, rows), 0, 0);
+  }, [rgba, cols, rows]);
+  return (
+    <canvas
+      ref={ref}
+      width={cols}
+      height={rows}
+      data-export-image=""
+      style={{ width: '100%', height: '100%', display: 'block', imageRendering: 'pixelated' }}
+    />
+  );
 }
 
 /**
@@ -49,16 +62,10 @@ export function TableOverview({
   svgRef: RefObject<SVGSVGElement | null>;
 }) {
   const layout = shown.overview;
-  // The worker computed the pixels (one pass over up to 524,288 tables); only the image is made here.
-  const panels = useMemo(
-    () =>
-      shown.runs.flatMap((run): Panel[] => {
-        const r = shown.results[run];
-        if (!r) return [];
-        return [{ run, href: toDataUrl(r.overviewRgba, layout.cols, layout.rows), shares: r.overviewShares }];
-      }),
-    [shown, layout],
-  );
+  const panels = shown.runs.flatMap((run): Panel[] => {
+    const r = shown.results[run];
+    return r ? [{ run, rgba: r.overviewRgba, shares: r.overviewShares }] : [];
+  });
   const panelH = layout.rows * layout.cellPx;
   const imgW = layout.cols * layout.cellPx;
   const rowGiB = (layout.cols * layout.tablesPerCell * 512) / 262144;
@@ -90,15 +97,9 @@ export function TableOverview({
             {p.shares.huge > 0 ? ` · 2 MiB ${pct(p.shares.huge)}` : ''} · not present{' '}
             {pct(p.shares.untouched)}
           </text>
-          <image
-            x={LEFT}
-            y={16}
-            width={imgW}
-            height={panelH}
-            href={p.href}
-            preserveAspectRatio="none"
-            style={{ imageRendering: 'pixelated' }}
-          />
+          <foreignObject x={LEFT} y={16} width={imgW} height={panelH}>
+            <OverviewCanvas rgba={p.rgba} cols={layout.cols} rows={layout.rows} />
+          </foreignObject>
           <rect x={LEFT} y={16} width={imgW} height={panelH} fill="none" stroke="#9aa3ae" />
           {labelRows.map((r) => (
             <text

@@ -3,8 +3,30 @@
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * Canvases shown in a chart (the overview's pixels, in a <foreignObject>) become <image>s with a
+ * PNG data URL: the canvas content is not part of the markup, and an SVG loaded as an image (the
+ * PNG export) may not contain HTML. The PNG is encoded here, on export, not on every run.
+ */
+function inlineCanvases(svg: SVGSVGElement, clone: SVGSVGElement): void {
+  const sources = svg.querySelectorAll('foreignObject');
+  const copies = clone.querySelectorAll('foreignObject');
+  sources.forEach((fo, i) => {
+    const canvas = fo.querySelector('canvas[data-export-image]');
+    const copy = copies[i];
+    if (!(canvas instanceof HTMLCanvasElement) || !copy) return;
+    const img = document.createElementNS(SVG_NS, 'image');
+    for (const a of ['x', 'y', 'width', 'height']) img.setAttribute(a, fo.getAttribute(a) ?? '0');
+    img.setAttribute('preserveAspectRatio', 'none');
+    img.setAttribute('style', 'image-rendering: pixelated');
+    img.setAttribute('href', canvas.toDataURL('image/png'));
+    copy.replaceWith(img);
+  });
+}
+
 export function svgMarkup(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  inlineCanvases(svg, clone);
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('font-family', 'system-ui, -apple-system, Segoe UI, Arial, sans-serif');
   clone.setAttribute('color', '#1b1f24');

@@ -47,6 +47,21 @@ export interface BuiltExperiment {
   /** Page tables from GFN 0 to the end of the highest memslot (the overview's span). */
   tableCount: number;
   memslots: Memslot[];
+  /** A custom workload (a trace replay): its accesses, in order (scenario.accesses is then empty). */
+  gfns?: Float64Array;
+  /** What the custom workload is, e.g. the trace's name. */
+  label?: string;
+}
+
+/** Runs above this many accesses skip the separate engine timing unless asked (see experimentSession). */
+export const MEASURE_ENGINE_MAX_ACCESSES = 64 * GIB_PAGES;
+
+/** How many accesses the experiment makes (without materialising a pattern). */
+export function experimentAccessCount(b: BuiltExperiment): number {
+  if (b.gfns) return b.gfns.length;
+  const a = b.scenario.accesses;
+  if (Array.isArray(a)) return a.length;
+  return a.pattern === 'stride' ? Math.ceil(a.pages / (a.stride ?? 1)) : a.pages;
 }
 
 export type BuildResult =

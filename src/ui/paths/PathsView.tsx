@@ -71,8 +71,10 @@ export function PathsView({ embed = embedFromUrl() }: PathsViewProps) {
   }, [run]);
 
   const running = status.kind === 'running';
+  // Embedded, the shell already has the page's <main>; a slide shows the seed's result, not the form.
+  const Root = embed ? 'div' : 'main';
   return (
-    <main className={`app-main paths-view${embed ? ' is-embed' : ''}`} aria-busy={running}>
+    <Root className={embed ? 'paths-view is-embed' : 'app-main paths-view'} aria-busy={running}>
       {!embed && (
         <div className="paths-intro">
           <h2>All MMU paths, one workload</h2>
@@ -83,13 +85,15 @@ export function PathsView({ embed = embedFromUrl() }: PathsViewProps) {
           </p>
         </div>
       )}
-      <WorkloadForm
-        fields={fields}
-        onChange={setFields}
-        onRun={() => void run(fields)}
-        problem={problem}
-        running={running}
-      />
+      {!embed && (
+        <WorkloadForm
+          fields={fields}
+          onChange={setFields}
+          onRun={() => void run(fields)}
+          problem={problem}
+          running={running}
+        />
+      )}
       <div className="paths-status" role="status" aria-live="polite">
         {status.kind === 'running' && (
           <>
@@ -106,7 +110,7 @@ export function PathsView({ embed = embedFromUrl() }: PathsViewProps) {
           </>
         )}
         {status.kind === 'failed' && <span className="field-error">Not run: {status.message}</span>}
-        {status.kind === 'done' && (
+        {status.kind === 'done' && !embed && (
           <span className="field-hint">
             All 5 paths run in {status.engineMs.toLocaleString('en-US')} ms of engine time.
           </span>
@@ -115,10 +119,10 @@ export function PathsView({ embed = embedFromUrl() }: PathsViewProps) {
       {shown && (
         <section className={`paths-results${running ? ' is-stale' : ''}`} aria-label="Results">
           <h3 className="paths-title">{shown.title}</h3>
-          <PathsTable rows={shown.rows} />
-          <PathsChart rows={shown.rows} />
+          <PathsTable rows={shown.rows} compact={embed} />
+          {!embed && <PathsChart rows={shown.rows} />}
         </section>
       )}
-    </main>
+    </Root>
   );
 }

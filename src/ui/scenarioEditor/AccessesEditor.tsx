@@ -31,13 +31,18 @@ function int(text: string): number | null {
   return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
-/** The access list as text ("8-31, 40"), or a pattern's parameters. */
+/**
+ * The access list as text ("8-31, 40"), or a pattern's parameters. `guestPages`: shadow paging
+ * with guest paging on, where accesses are GVA pages rather than GFNs.
+ */
 export function AccessesEditor({
   accesses,
   onChange,
+  guestPages = false,
 }: {
   accesses: Accesses;
   onChange: (a: Accesses) => Promise<string | null>;
+  guestPages?: boolean;
 }) {
   const kind: Kind = Array.isArray(accesses) ? 'list' : accesses.pattern;
   const patternField = (key: 'startGfn' | 'pages' | 'stride' | 'seed', label: string) => {
@@ -72,7 +77,7 @@ export function AccessesEditor({
         {Array.isArray(accesses) ? (
           <CommitField
             key={listText}
-            label="GFNs in order"
+            label={guestPages ? 'GVA pages in order' : 'GFNs in order'}
             value={listText}
             wide
             hint="e.g. 8-31 (ascending), 31-24 (descending), 8, 40"
@@ -84,7 +89,7 @@ export function AccessesEditor({
           />
         ) : (
           <>
-            {patternField('startGfn', 'Start GFN')}
+            {patternField('startGfn', guestPages ? 'Start GVA page' : 'Start GFN')}
             {patternField('pages', 'Pages')}
             {kind === 'stride' && patternField('stride', 'Stride')}
             {kind === 'random' && patternField('seed', 'Seed')}

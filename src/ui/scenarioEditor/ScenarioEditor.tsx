@@ -24,6 +24,8 @@ const CLICK_MODES: ReadonlyArray<{ mode: ClickMode; label: string }> = [
 export function ScenarioEditor() {
   const { scenario, clickMode, setClickMode } = useAppStore(useShallow(selectEditor));
   const api = useAppStoreApi();
+  // Under shadow paging with guest paging on, accesses and present entries are GVA pages.
+  const guestPages = scenario?.mmu === 'shadow' && scenario.guest?.paging === true;
   const apply = async (patch: Partial<Scenario>): Promise<string | null> => {
     const s = api.getState().scenario;
     if (!s) return null;
@@ -117,10 +119,24 @@ export function ScenarioEditor() {
               />
             )}
             <div className="editor-row">
-              {rangesField('present', 'Present before the first access', 'GFNs and ranges, e.g. 11, 20-23')}
+              {guestPages
+                ? rangesField(
+                    'present',
+                    'GVA pages present before the first access',
+                    'GVA pages and ranges, e.g. 11, 20-23',
+                  )
+                : rangesField(
+                    'present',
+                    'Present before the first access',
+                    'GFNs and ranges, e.g. 11, 20-23',
+                  )}
               {rangesField('nonResident', 'Not resident on the host', 'e.g. 8 or 11-12')}
             </div>
-            <AccessesEditor accesses={scenario.accesses} onChange={(accesses) => apply({ accesses })} />
+            <AccessesEditor
+              accesses={scenario.accesses}
+              onChange={(accesses) => apply({ accesses })}
+              guestPages={guestPages}
+            />
           </>
         )}
       </div>

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent, MouseEvent, SyntheticEvent } from 'react';
 import { SPTES_PER_TABLE } from '../../engine/types.ts';
-import { cellLabel } from '../../viz/cellState.ts';
 import type { CellState } from '../../viz/cellState.ts';
 import { moveInGrid } from '../../viz/gridNav.ts';
 import { hostWords } from '../../viz/hostInfo.ts';
 import type { TableHostInfo } from '../../viz/hostInfo.ts';
 import { OVERVIEW, overviewCell, overviewRuleX, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
+import { overviewEntryLabel } from './addressWords.ts';
+import type { Addressing } from './addressWords.ts';
 import { OverviewCell } from './OverviewCell.tsx';
 import { PatternDefs } from './PatternDefs.tsx';
 import type { PatternIds } from './PatternDefs.tsx';
@@ -21,6 +22,7 @@ export interface OverviewProps {
   diffMask: Uint8Array | null;
   focused: number;
   onFocusedChange: (index: number) => void;
+  addressing: Addressing;
   ids: PatternIds;
   onEntryClick?: (index: number, gfn: number, ev: SyntheticEvent) => void;
 }
@@ -42,6 +44,7 @@ export function Overview(props: OverviewProps) {
     diffMask,
     focused,
     onFocusedChange,
+    addressing,
     ids,
     onEntryClick,
   } = props;
@@ -110,7 +113,7 @@ export function Overview(props: OverviewProps) {
                 state={state}
                 hostFlags={flags}
                 diff={diffMask?.[index] === 1}
-                label={cellLabel(index, state, tableBase + index, hostWords(flags))}
+                label={overviewEntryLabel(addressing, index, state, tableBase, hostWords(flags))}
                 focusable={index === focused}
                 ids={ids}
               />

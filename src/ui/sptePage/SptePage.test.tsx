@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { presetById } from '../../engine/presets.ts';
 import { buildTimeline, frameAt } from '../../engine/timeline.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
 import { SptePage, windowFirstOf } from './SptePage.tsx';
@@ -78,6 +79,44 @@ describe('SptePage markup', () => {
     );
     // One ring per marked entry in the overview and one in the large window.
     expect(html.match(/spte-diff-ring/g)).toHaveLength(4);
+  });
+});
+
+describe('SptePage under shadow paging', () => {
+  const notAccessed = presetById('shadow-not-accessed')!.scenario;
+  const scattered = presetById('shadow-scattered')!.scenario;
+  const pagingOff = presetById('shadow-paging-off')!.scenario;
+  const render = (s: Scenario, variant: Variant, k: number) =>
+    renderToStaticMarkup(<SptePage frame={frame(variant, k, s)} scenario={s} label={variant} />);
+
+  it('says both variants walk the same way, not that the trailing run is dropped', () => {
+    const html = render(notAccessed, 'buggy', 6);
+    expect(html).toContain('shadow walk: the same in both variants');
+    expect(html).not.toContain('trailing run dropped');
+    expect(render(pagingOff, 'buggy', 0)).toContain('trailing run dropped');
+  });
+  it('labels entries as GVA pages with the GFN their guest PTE maps, keeping the aria names', () => {
+    const html = render(notAccessed, 'fixed', 6);
+    expect(labels(html, 'grid')).toEqual(['SPTE page — fixed']);
+    expect(labels(html, 'group')).toEqual(['Window 8–15 — fixed']);
+    const cells = labels(html, 'gridcell');
+    expect(cells[9]).toBe('SPTE 9: prefetched, GVA page 0x9 → GFN 0x1009');
+    expect(cells[12]).toBe('SPTE 12: not present, GVA page 0xc → GFN 0x100c');
+    expect(labels(html, 'img')).toContain('Entry 9: prefetched, GVA page 0x9 → GFN 0x1009');
+    // The window maps linearly (12 only differs in its flags), the page covers GVA pages.
+    expect(html).toContain('GVA page 0x8–0xf → GFN 0x1008–0x100f');
+    expect(html).toContain('GVA pages 0x0–0x1ff');
+    expect(html).not.toMatch(/>GFN 0x/);
+  });
+  it('says when the window scatters its GFNs', () => {
+    const html = render(scattered, 'fixed', 0);
+    expect(html).toContain('GVA page 0x8–0xf → scattered GFNs');
+    expect(labels(html, 'gridcell')[9]).toBe('SPTE 9: not present, GVA page 0x9 → GFN 0x7');
+  });
+  it('keeps GFNs when guest paging is off (GVA = GPA, direct shadow pages)', () => {
+    const html = render(pagingOff, 'fixed', 0);
+    expect(html).toContain('GFN 0x0–0x7');
+    expect(labels(html, 'gridcell')[0]).toMatch(/^SPTE 0: faulting, GFN 0x0/);
   });
 });
 

@@ -5,8 +5,9 @@ import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../../engine/types.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
 import { cellStateOf } from '../../viz/cellState.ts';
 import type { CellState } from '../../viz/cellState.ts';
-import { hex } from '../../viz/format.ts';
 import { tableHostInfo } from '../../viz/hostInfo.ts';
+import { hex } from '../../viz/format.ts';
+import { addressingOf, rangeAddress } from './addressWords.ts';
 import { Overview } from './Overview.tsx';
 import { patternIds } from './PatternDefs.tsx';
 import { WindowView } from './WindowView.tsx';
@@ -32,6 +33,11 @@ const VARIANT_TITLE: Record<Variant, string> = {
 const VARIANT_SUB: Record<Variant, string> = {
   buggy: 'up to v5.15 · trailing run dropped',
   fixed: 'c6cecc4b9324 · v5.16+',
+};
+/* Shadow paging with guest paging on never batches, so the fix does not change its walk. */
+const SHADOW_SUB: Record<Variant, string> = {
+  buggy: 'up to v5.15 · shadow walk: the same in both variants',
+  fixed: 'c6cecc4b9324 · v5.16+ · shadow walk: the same in both variants',
 };
 
 /** The first entry of the window to draw large: the walk's window, else the current access's. */
@@ -62,6 +68,8 @@ export function SptePage({
     [codes, faultIndex],
   );
   const host = useMemo(() => tableHostInfo(scenario, tableBase), [scenario, tableBase]);
+  const addressing = useMemo(() => addressingOf(scenario, tableBase), [scenario, tableBase]);
+  const guestPaging = addressing.guestGfns !== null;
   const first = windowFirstOf(frame, scenario);
   const [focused, setFocused] = useState(first);
   const last = first + PTE_PREFETCH_NUM - 1;
@@ -78,16 +86,14 @@ export function SptePage({
         <header className="spte-page-head">
           <span className={`spte-variant-badge is-${label}`}>{label}</span>
           <span className="spte-variant-title">{VARIANT_TITLE[label]}</span>
-          <span className="spte-variant-sub">{VARIANT_SUB[label]}</span>
+          <span className="spte-variant-sub">{(guestPaging ? SHADOW_SUB : VARIANT_SUB)[label]}</span>
         </header>
       )}
       <div className="spte-window-head">
         <span className="spte-window-title">
           Window {first}–{last}
         </span>
-        <span className="spte-window-gfns">
-          GFN {hex(tableBase + first)}–{hex(tableBase + last)}
-        </span>
+        <span className="spte-window-gfns">{rangeAddress(addressing, tableBase, first)}</span>
       </div>
       <WindowView
         first={first}
@@ -98,6 +104,7 @@ export function SptePage({
         step={step}
         diffMask={diffMask}
         name={windowName}
+        addressing={addressing}
         ids={ids}
         onEntryClick={onEntryClick}
       />
@@ -105,7 +112,9 @@ export function SptePage({
         <div className="spte-overview-caption">
           <span>SPTE page</span>
           <span className="spte-overview-range">
-            GFN {hex(tableBase)}–{hex(tableBase + SPTES_PER_TABLE - 1)}
+            {guestPaging
+              ? `GVA pages ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`
+              : `GFN ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`}
           </span>
           <span className="spte-overview-dims">512 entries · 64 windows</span>
         </div>
@@ -118,6 +127,7 @@ export function SptePage({
           diffMask={diffMask}
           focused={focused}
           onFocusedChange={setFocused}
+          addressing={addressing}
           ids={patternIds(`${ids.hatch}o`)}
           onEntryClick={onEntryClick}
         />

@@ -3,10 +3,12 @@ import type { Step } from '../../engine/steps.ts';
 import type { WalkView } from '../../engine/timeline.ts';
 import type { CellState } from '../../viz/cellState.ts';
 import { onFill, stateWord } from '../../viz/cellState.ts';
-import { hex, shortHex } from '../../viz/format.ts';
+import { shortHex } from '../../viz/format.ts';
 import { HOST_DIRTY_LOG, HOST_READONLY, hostWords } from '../../viz/hostInfo.ts';
 import type { TableHostInfo } from '../../viz/hostInfo.ts';
 import { slotBoundaries, WINDOW, windowCellX } from '../../viz/layout.ts';
+import { entryAddress } from './addressWords.ts';
+import type { Addressing } from './addressWords.ts';
 import { CellShape } from './CellShape.tsx';
 import { PatternDefs } from './PatternDefs.tsx';
 import type { PatternIds } from './PatternDefs.tsx';
@@ -22,6 +24,8 @@ export interface WindowViewProps {
   step: Step | null;
   diffMask: Uint8Array | null;
   name: string;
+  /** GFNs, or GVA pages under guest paging (the cells then show the GVA page; names add the GFN). */
+  addressing: Addressing;
   ids: PatternIds;
   onEntryClick?: (index: number, gfn: number, ev: SyntheticEvent) => void;
 }
@@ -38,6 +42,7 @@ export function WindowView({
   step,
   diffMask,
   name,
+  addressing,
   ids,
   onEntryClick,
 }: WindowViewProps) {
@@ -60,9 +65,11 @@ export function WindowView({
         const flags = host.flags[index] ?? 0;
         const x = windowCellX(k);
         const ink = state === 'not-present' ? 'var(--fg)' : onFill(state);
-        const label = [`Entry ${index}: ${stateWord(state)}`, `GFN ${hex(gfn)}`, ...hostWords(flags)].join(
-          ', ',
-        );
+        const label = [
+          `Entry ${index}: ${stateWord(state)}`,
+          entryAddress(addressing, tableBase, index),
+          ...hostWords(flags),
+        ].join(', ');
         return (
           <g
             key={k}

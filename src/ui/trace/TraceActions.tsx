@@ -3,10 +3,15 @@ import { MAX_TIMELINE_STEPS } from '../../engine/timeline.ts';
 import { useAppStoreApi } from '../../state/StoreContext.tsx';
 import { formatCount } from '../../viz/format.ts';
 import { navigate } from '../app/route.ts';
+import { runCustomExperiment } from '../experiment/customWorkload.ts';
+import { unpackReplay } from '../../worker/traceProtocol.ts';
 import { selectBusy, selectReport } from './selectors.ts';
 import { traceStore, useTrace } from './useTrace.ts';
 
-/** Loads the replay into the visualizer (cut to what step mode holds) and shows it there. */
+/**
+ * Loads the replay into the visualizer (cut to what step mode holds) and shows it there, or sends
+ * the whole replay to the experiment view (charts, any length).
+ */
 export function TraceActions({ onDone }: { onDone: () => void }) {
   const report = useTrace(selectReport);
   const busy = useTrace(selectBusy);
@@ -26,7 +31,11 @@ export function TraceActions({ onDone }: { onDone: () => void }) {
       return;
     }
     app.getState().pause();
-    const ok = await app.getState().loadScenario(r.scenario, { presetId: null, access: 0, source: 'import' });
+    const ok = await app.getState().loadScenario(unpackReplay(r), {
+      presetId: null,
+      access: 0,
+      source: 'import',
+    });
     setWorking(false);
     const refused = app.getState().problem;
     if (!ok) {
@@ -35,6 +44,22 @@ export function TraceActions({ onDone }: { onDone: () => void }) {
       return;
     }
     navigate('visualizer');
+    onDone();
+  };
+
+  const openInExperiment = async () => {
+    setWorking(true);
+    setProblem(null);
+    const trace = traceStore().getState();
+    const r = await trace.replayScenario(false);
+    setWorking(false);
+    if (typeof r === 'string') {
+      setProblem(r);
+      return;
+    }
+    const name = trace.source?.name ?? 'trace';
+    runCustomExperiment(r.scenario, trace.vcpu === null ? name : `${name}, vCPU ${trace.vcpu}`, r.gfns);
+    navigate('experiment');
     onDone();
   };
 
@@ -47,6 +72,14 @@ export function TraceActions({ onDone }: { onDone: () => void }) {
         onClick={() => void stepThrough()}
       >
         Step through this trace
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={busy || working}
+        onClick={() => void openInExperiment()}
+      >
+        Open in experiment view
       </button>
       <span className="trace-hint" data-testid="step-note">
         {cut

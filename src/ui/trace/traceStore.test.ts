@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TraceSession } from '../../worker/traceSession.ts';
+import { packReplay, unpackReplay } from '../../worker/traceProtocol.ts';
 import type { TracePort } from './traceStore.ts';
 import { createTraceStore, nothingToReplay } from './traceStore.ts';
 
 /** The port as the worker serves it, in-process: the real session behind the message shapes. */
-function sessionPort(): TracePort & { cancelled: Set<number> } {
-  const session = new TraceSession();
+function sessionPort(session = new TraceSession()): TracePort & { cancelled: Set<number> } {
   const cancelled = new Set<number>();
   let nextId = 1;
   const wrap = <T>(f: () => T) => {
@@ -35,7 +35,9 @@ function sessionPort(): TracePort & { cancelled: Set<number> } {
     },
     replay: (m) => Promise.resolve(wrap(() => ({ type: 'replayed' as const, report: session.replay(m) }))),
     scenario: (m, fit) =>
-      Promise.resolve(wrap(() => ({ type: 'scenario' as const, replay: session.replayScenario(m, fit) }))),
+      Promise.resolve(
+        wrap(() => ({ type: 'scenario' as const, replay: packReplay(session.replayScenario(m, fit)) })),
+      ),
   };
 }
 
@@ -58,6 +60,19 @@ describe('trace store', () => {
     await store.getState().setVcpu(1);
     expect(store.getState().summary?.faults).toBeLessThan(s.summary!.faults);
     expect(store.getState().report?.accesses).toBe(160);
+  });
+
+  it('hands over the whole replay with its GFNs packed in a Float64Array, in trace order', async () => {
+    const session = new TraceSession();
+    const store = createTraceStore(sessionPort(session));
+    await store.getState().load(mixed(), 'mixed');
+    const r = await store.getState().replayScenario(false);
+    if (typeof r === 'string') throw new Error(r);
+    const plain = session.replayScenario(store.getState().report!.memslots, false).scenario;
+    expect(r.scenario.accesses).toEqual([]);
+    expect(r.gfns).toBeInstanceOf(Float64Array);
+    expect(r.gfns.length).toBe(store.getState().report!.accesses);
+    expect(unpackReplay(r)).toEqual(plain);
   });
 
   it('keeps the last good replay when custom memslots are bad, and names the path', async () => {

@@ -3,9 +3,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TraceHardware } from '../../engine/trace/types.ts';
 import type { ParseHandle } from '../../worker/traceClient.ts';
 import type {
+  PackedReplayScenario,
   ParseSummary,
   ReplayReport,
-  ReplayScenario,
   TraceReplyFor,
 } from '../../worker/traceProtocol.ts';
 import { DEFAULT_MEMSLOTS, resolveMemslots } from './traceOptions.ts';
@@ -46,8 +46,8 @@ export interface TraceState {
   setHardware(hardware: TraceHardware): Promise<void>;
   setMemslots(choice: MemslotChoice): Promise<void>;
   cancel(): void;
-  /** The replay scenario (cut to fit step mode when asked), or an error message. */
-  replayScenario(fitStepMode: boolean): Promise<ReplayScenario | string>;
+  /** The replay scenario (cut to fit step mode when asked; its GFNs packed), or an error message. */
+  replayScenario(fitStepMode: boolean): Promise<PackedReplayScenario | string>;
 }
 
 export type TraceStore = StoreApi<TraceState>;

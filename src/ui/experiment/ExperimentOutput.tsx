@@ -1,0 +1,44 @@
+import { memo } from 'react';
+import { BatchHistogram } from './BatchHistogram.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
+import { CumulativeChart } from './CumulativeChart.tsx';
+import { ResultsTable } from './ResultsTable.tsx';
+import { TableOverview } from './TableOverview.tsx';
+import type { ExperimentResults } from './useExperimentRun.ts';
+
+/**
+ * The results table and the charts of the last finished run. Memoised on the results alone: a run
+ * starting or ending (the stale look is the parent's class) and its progress messages do not
+ * re-render these SVGs.
+ */
+export const ExperimentOutput = memo(function ExperimentOutput({ shown }: { shown: ExperimentResults }) {
+  const trace = shown.built.label !== undefined;
+  return (
+    <>
+      <ResultsTable shown={shown} />
+      <div className="xp-charts">
+        <ChartFrame
+          title="Cumulative pf_fixed"
+          name="cumulative-pf-fixed"
+          caption={`Faults counted at the access that caused them (512 time buckets, exact at each bucket edge)${trace ? ', in trace order' : ''}.`}
+        >
+          {(ref) => <CumulativeChart shown={shown} svgRef={ref} />}
+        </ChartFrame>
+        <ChartFrame
+          title="Batch sizes"
+          name="batch-sizes"
+          caption="Each direct_pte_prefetch_many() call by the number of SPTEs it covers. The bug drops the trailing run, the long batch of 7 after a fault at the start of a window."
+        >
+          {(ref) => <BatchHistogram shown={shown} svgRef={ref} />}
+        </ChartFrame>
+        <ChartFrame
+          title="Every page table"
+          name="page-table-overview"
+          caption="Colour mixes faulted, prefetched and not-present SPTEs by their share of the cell."
+        >
+          {(ref) => <TableOverview shown={shown} svgRef={ref} />}
+        </ChartFrame>
+      </div>
+    </>
+  );
+});
