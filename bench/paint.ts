@@ -17,6 +17,12 @@ import type { Page } from '@playwright/test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STEPS = 60;
+/**
+ * Pause between key presses: one step at 1× playback (BASE_STEP_MS). A step's transitions run
+ * for most of that time; pressing again mid-transition would time the leftover animation frames
+ * of the previous step, not this step's paint. Stepping by hand is slower still.
+ */
+const STEP_GAP_MS = 200;
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -102,6 +108,7 @@ async function stepPaints(page: Page): Promise<number[]> {
   for (let i = 0; i < STEPS; i++) {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((n) => (window as unknown as { __paints: number[] }).__paints.length > n, i);
+    await page.waitForTimeout(STEP_GAP_MS);
   }
   if ((await count()) < STEPS) throw new Error('missing paints');
   return page.evaluate(() => (window as unknown as { __paints: number[] }).__paints);
@@ -270,7 +277,7 @@ export async function paintBench(): Promise<void> {
       ]),
     );
     console.log(
-      `\nstep paint: ${paints.length} ArrowRight presses, keydown (capture) to the paint after .stage's` +
+      `\nstep paint: ${paints.length} ArrowRight presses ${STEP_GAP_MS} ms apart (1× playback), keydown (capture) to the paint after .stage's` +
         ' data-frame-tick changes (rAF, then a message that runs after the paint); includes waiting for the' +
         ' next frame. initial JS: ' +
         js.files.join(', ') +

@@ -5,12 +5,12 @@ import { runBulk } from './bulk.ts';
 import { Machine } from './machine.ts';
 import { addBatchNibbles, WindowTracer } from './profileWindow.ts';
 import { scenarioSteps } from './stepWalk.ts';
+import { accessPatternArb, gfnRangeArb, UNIVERSE } from './testing/arbitraries.ts';
 import { scenario } from './testing/scenarios.ts';
 import { windowTable } from './windowTable.ts';
 import { simulateCleanWindow } from './bulkWindow.ts';
 import type { AccessPattern, GfnRange, Memslot, Scenario, Variant } from './types.ts';
 
-const UNIVERSE = 3 * 512;
 const BUCKETS = 7;
 const TABLES = 4;
 
@@ -44,10 +44,6 @@ function stepProfile(s: Scenario, v: Variant) {
   return { totals: m.totals, buckets, sizes, faults, prefetched, huge, count };
 }
 
-const rangeArb: fc.Arbitrary<GfnRange> = fc
-  .tuple(fc.integer({ min: 0, max: UNIVERSE - 1 }), fc.integer({ min: 0, max: 40 }))
-  .map(([lo, len]) => [lo, Math.min(UNIVERSE - 1, lo + len)] as const);
-
 const slotsArb: fc.Arbitrary<Memslot[]> = fc
   .array(
     fc.record({
@@ -68,25 +64,17 @@ const slotsArb: fc.Arbitrary<Memslot[]> = fc
     });
   });
 
-const patternArb: fc.Arbitrary<AccessPattern> = fc.record({
-  pattern: fc.constantFrom('sequential', 'reverse', 'stride', 'random'),
-  startGfn: fc.integer({ min: 0, max: UNIVERSE - 1 }),
-  pages: fc.integer({ min: 1, max: UNIVERSE }),
-  stride: fc.integer({ min: 1, max: 20 }),
-  seed: fc.integer({ min: 0, max: 1000 }),
-});
-
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   mmu: fc.constantFrom('legacy', 'legacy', 'legacy', 'tdp'),
   variant: fc.constantFrom('buggy', 'fixed'),
   backing: fc.constantFrom('4k', '4k', '2m'),
   adBits: fc.constantFrom(true, true, true, false),
   memslots: fc.oneof(slotsArb, fc.constant([{ baseGfn: 0, pages: 4096 }])),
-  nonResident: fc.array(rangeArb, { maxLength: 2 }),
-  present: fc.array(rangeArb, { maxLength: 3 }),
+  nonResident: fc.array(gfnRangeArb, { maxLength: 2 }),
+  present: fc.array(gfnRangeArb, { maxLength: 3 }),
   accesses: fc.oneof(
-    patternArb,
-    patternArb,
+    accessPatternArb,
+    accessPatternArb,
     fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 300 }),
   ),
 }) as fc.Arbitrary<Scenario>;

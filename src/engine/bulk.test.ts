@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { runBulk } from './bulk.ts';
 import { Machine } from './machine.ts';
 import { scenarioSteps } from './stepWalk.ts';
+import { accessPatternArb, gfnRangeArb, UNIVERSE } from './testing/arbitraries.ts';
 import { scenario } from './testing/scenarios.ts';
 import type { AccessPattern, FaultDetail, GfnRange, Memslot, Scenario, Variant } from './types.ts';
 
@@ -24,12 +25,6 @@ function states(a: Machine, b: Machine): [string[], string[]] {
   const dump = (m: Machine) => bases.map((base) => `${base}:${m.tables.tableCodes(base).join('')}`);
   return [dump(a), dump(b)];
 }
-
-const UNIVERSE = 3 * 512; // three page tables: enough for table, window and slot edges
-
-const rangeArb: fc.Arbitrary<GfnRange> = fc
-  .tuple(fc.integer({ min: 0, max: UNIVERSE - 1 }), fc.integer({ min: 0, max: 40 }))
-  .map(([lo, len]) => [lo, Math.min(UNIVERSE - 1, lo + len)] as const);
 
 const slotsArb: fc.Arbitrary<Memslot[]> = fc
   .array(
@@ -53,23 +48,15 @@ const slotsArb: fc.Arbitrary<Memslot[]> = fc
     });
   });
 
-const patternArb: fc.Arbitrary<AccessPattern> = fc.record({
-  pattern: fc.constantFrom('sequential', 'reverse', 'stride', 'random'),
-  startGfn: fc.integer({ min: 0, max: UNIVERSE - 1 }),
-  pages: fc.integer({ min: 1, max: UNIVERSE }),
-  stride: fc.integer({ min: 1, max: 20 }),
-  seed: fc.integer({ min: 0, max: 1000 }),
-});
-
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   mmu: fc.constantFrom('legacy', 'legacy', 'legacy', 'tdp'),
   variant: fc.constantFrom('buggy', 'fixed'),
   backing: fc.constantFrom('4k', '4k', '2m'),
   adBits: fc.constantFrom(true, true, true, false),
   memslots: slotsArb,
-  nonResident: fc.array(rangeArb, { maxLength: 3 }),
-  present: fc.array(rangeArb, { maxLength: 3 }),
-  accesses: fc.oneof(patternArb, fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 400 })),
+  nonResident: fc.array(gfnRangeArb, { maxLength: 3 }),
+  present: fc.array(gfnRangeArb, { maxLength: 3 }),
+  accesses: fc.oneof(accessPatternArb, fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 400 })),
 }) as fc.Arbitrary<Scenario>;
 
 describe('bulk mode agrees exactly with step mode', () => {
@@ -93,8 +80,8 @@ describe('bulk mode agrees exactly with step mode', () => {
 
   it('every pattern over a clean memslot with present entries (the fast paths)', () => {
     const arb = fc.record({
-      accesses: patternArb,
-      present: fc.array(rangeArb, { maxLength: 4 }),
+      accesses: accessPatternArb,
+      present: fc.array(gfnRangeArb, { maxLength: 4 }),
       backing: fc.constantFrom('4k', '2m'),
       mmu: fc.constantFrom('legacy', 'tdp'),
       adBits: fc.boolean(),

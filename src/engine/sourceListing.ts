@@ -150,20 +150,31 @@ export type ListedLine = SourceLine & { block: number; greyed: boolean };
 export interface Listing {
   blocks: readonly SourceBlock[];
   /** Every line in block order; `block` indexes `blocks`. */
-  lines: ListedLine[];
+  lines: readonly ListedLine[];
 }
 
 /**
  * The code panel for an MMU: legacy and TDP show SOURCE_BLOCKS; shadow shows SHADOW_BLOCKS plus
  * the direct walk it falls back to for a direct shadow page (guest paging off).
  */
+const listings = new Map<string, Listing>();
+
+/**
+ * The listing a variant draws under an MMU. Listings are fixed data, so each is built once and
+ * shared: the code panel asks for it on every step.
+ */
 export function listingFor(mmu: MmuKind, variant: Variant): Listing {
+  const key = `${mmu === 'shadow' ? 'shadow' : 'direct'}:${variant}`;
+  const cached = listings.get(key);
+  if (cached) return cached;
   const blocks = mmu === 'shadow' ? [...SHADOW_BLOCKS, ...SOURCE_BLOCKS.slice(2)] : SOURCE_BLOCKS;
   const lines: ListedLine[] = [];
   blocks.forEach((b, block) => {
     for (const l of b.lines) lines.push({ ...l, block, greyed: l.only !== undefined && l.only !== variant });
   });
-  return { blocks, lines };
+  const listing = { blocks, lines };
+  listings.set(key, listing);
+  return listing;
 }
 
 /** The row of a step's line id in a listing (the first live line with that id), or -1. */
@@ -171,16 +182,12 @@ export function rowInListing(listing: Listing, id: LineId): number {
   return listing.lines.findIndex((l) => l.id === id && !l.greyed);
 }
 
-/** Lines of a variant as drawn, with the other variant's lines kept (greyed) for the diff gutter. */
-export function linesFor(variant: Variant): Array<SourceLine & { block: number; greyed: boolean }> {
-  const out: Array<SourceLine & { block: number; greyed: boolean }> = [];
-  SOURCE_BLOCKS.forEach((b, block) => {
-    for (const l of b.lines) out.push({ ...l, block, greyed: l.only !== undefined && l.only !== variant });
-  });
-  return out;
+/** Lines of a variant as drawn (legacy MMU), with the other variant's lines kept greyed. */
+export function linesFor(variant: Variant): readonly ListedLine[] {
+  return listingFor('legacy', variant).lines;
 }
 
 /** The row a step's line id lands on for a variant (the first live line with that id), or -1. */
 export function rowOf(variant: Variant, id: LineId): number {
-  return linesFor(variant).findIndex((l) => l.id === id && !l.greyed);
+  return rowInListing(listingFor('legacy', variant), id);
 }

@@ -25,16 +25,29 @@ export function frameOf(s: AppState, v: Variant): VariantFrame | null {
   return s.frame?.[v] ?? null;
 }
 
-export const selectTransport = (s: AppState) => ({
-  tick: s.tick,
-  count: s.axis?.count ?? 0,
-  playing: s.playing,
-  speed: s.speed,
-  atStart: s.tick <= 0,
-  atEnd: s.tick >= (s.axis?.count ?? 1) - 1,
-  hasPrevFault: (s.axis?.faultTicks ?? []).some((t) => t < s.tick),
-  hasNextFault: (s.axis?.faultTicks ?? []).some((t) => t > s.tick),
-});
+/**
+ * The tick on screen: the frame's, once it has arrived. Controls read this rather than the
+ * requested tick so a key press changes nothing in the DOM until the new frame lands: a DOM
+ * change right after input makes Chromium render a frame before it runs the worker's reply,
+ * which costs a whole frame interval per step.
+ */
+export function shownTick(s: AppState): number {
+  return s.frame?.tick ?? s.tick;
+}
+
+export const selectTransport = (s: AppState) => {
+  const tick = shownTick(s);
+  return {
+    tick,
+    count: s.axis?.count ?? 0,
+    playing: s.playing,
+    speed: s.speed,
+    atStart: tick <= 0,
+    atEnd: tick >= (s.axis?.count ?? 1) - 1,
+    hasPrevFault: (s.axis?.faultTicks ?? []).some((t) => t < tick),
+    hasNextFault: (s.axis?.faultTicks ?? []).some((t) => t > tick),
+  };
+};
 
 export const selectTransportActions = (s: AppState) => ({
   step: s.step,

@@ -1,15 +1,11 @@
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { EngineRequest, EngineRequestType, EngineResponse, FrameReply, ReplyFor } from './protocol.ts';
+import type { EngineRequest, EngineResponse, FrameReply, ReplyFor } from './protocol.ts';
+import { RpcChannel } from './rpcChannel.ts';
+import type { WorkerPort } from './rpcChannel.ts';
 
 /** The part of a Worker the client uses, so tests can pass a fake. */
-export interface WorkerLike {
-  postMessage(message: EngineRequest): void;
-  onmessage: ((e: MessageEvent<EngineResponse>) => void) | null;
-  terminate(): void;
-}
-
-type Body<T extends EngineRequestType> = Omit<Extract<EngineRequest, { type: T }>, 'id'>;
+export type WorkerLike = WorkerPort<EngineRequest, EngineResponse>;
 
 /** What the store needs from the engine; the worker client implements it, tests fake it. */
 export interface EnginePort {
@@ -21,46 +17,38 @@ export interface EnginePort {
   dispose(): void;
 }
 
-interface Pending {
-  resolve: (r: never) => void;
-  reject: (e: Error) => void;
-}
-
 /**
- * Talks to the engine worker: queues requests until the worker says it is ready, matches replies
- * to requests by id, and keeps at most one frame request in flight. While one is in flight only
- * the latest further request waits; anything older is answered null without reaching the worker,
- * and an in-flight reply that a newer request superseded is dropped, so scrubbing never queues
- * up work nobody will see.
+ * Talks to the engine worker over an RpcChannel (queued until ready, replies matched by id), and
+ * keeps at most one frame request in flight. While one is in flight only the latest further
+ * request waits; anything older is answered null without reaching the worker, and an in-flight
+ * reply that a newer request superseded is dropped, so scrubbing never queues up work nobody
+ * will see.
  */
 export class EngineClient implements EnginePort {
-  private nextId = 1;
-  private ready = false;
-  private readonly queue: EngineRequest[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private frameInFlight: number | null = null;
+  private readonly channel: RpcChannel<EngineRequest, EngineResponse, ReplyFor>;
+  private frameInFlight = false;
   private frameWaiting: { tick: number; resolve: (r: FrameReply | ReplyFor['frame'] | null) => void } | null =
     null;
   private frameSuperseded = false;
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.onmessage = (e) => this.receive(e.data);
+  constructor(worker: WorkerLike) {
+    this.channel = new RpcChannel(worker, { stoppedMessage: 'engine stopped' });
   }
 
   load(scenario: Scenario, mode: ViewMode, tick: number): Promise<ReplyFor['load']> {
-    return this.request<'load'>({ type: 'load', scenario, mode, tick });
+    return this.channel.request<'load'>({ type: 'load', scenario, mode, tick }).reply;
   }
 
   setMode(mode: ViewMode, fromTick: number): Promise<ReplyFor['setMode']> {
-    return this.request<'setMode'>({ type: 'setMode', mode, fromTick });
+    return this.channel.request<'setMode'>({ type: 'setMode', mode, fromTick }).reply;
   }
 
   validate(text: string): Promise<ReplyFor['validate']> {
-    return this.request<'validate'>({ type: 'validate', text });
+    return this.channel.request<'validate'>({ type: 'validate', text }).reply;
   }
 
   frame(tick: number): Promise<ReplyFor['frame'] | null> {
-    if (this.frameInFlight === null) return this.sendFrame(tick);
+    if (!this.frameInFlight) return this.sendFrame(tick);
     this.frameSuperseded = true;
     this.frameWaiting?.resolve(null);
     return new Promise((resolve) => {
@@ -69,49 +57,22 @@ export class EngineClient implements EnginePort {
   }
 
   dispose(): void {
-    this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new Error('engine stopped'));
-    this.pending.clear();
+    this.channel.dispose();
     this.frameWaiting?.resolve(null);
     this.frameWaiting = null;
   }
 
   private sendFrame(tick: number): Promise<ReplyFor['frame'] | null> {
     this.frameSuperseded = false;
-    const p = this.request<'frame'>({ type: 'frame', tick });
-    this.frameInFlight = this.nextId - 1;
-    return p.then((r) => {
-      this.frameInFlight = null;
+    this.frameInFlight = true;
+    return this.channel.request<'frame'>({ type: 'frame', tick }).reply.then((r) => {
+      this.frameInFlight = false;
       const stale = this.frameSuperseded;
       const waiting = this.frameWaiting;
       this.frameWaiting = null;
       if (waiting) void this.sendFrame(waiting.tick).then(waiting.resolve);
       return stale ? null : r;
     });
-  }
-
-  private request<T extends EngineRequestType>(body: Body<T>): Promise<ReplyFor[T]> {
-    const id = this.nextId++;
-    // Body<T> plus an id is exactly the request of type T; TypeScript cannot see through the Omit.
-    const msg = { ...body, id } as unknown as EngineRequest;
-    return new Promise<ReplyFor[T]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
-      if (this.ready) this.worker.postMessage(msg);
-      else this.queue.push(msg);
-    });
-  }
-
-  private receive(msg: EngineResponse): void {
-    if (msg.type === 'ready') {
-      this.ready = true;
-      for (const m of this.queue.splice(0)) this.worker.postMessage(m);
-      return;
-    }
-    const p = this.pending.get(msg.id);
-    if (!p) return;
-    this.pending.delete(msg.id);
-    const { id: _id, ...reply } = msg;
-    (p.resolve as (r: unknown) => void)(reply);
   }
 }
 

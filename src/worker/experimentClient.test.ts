@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExperimentClient } from './experimentClient.ts';
-import type { ExperimentWorkerLike } from './experimentClient.ts';
-import type { ExperimentRequest, ExperimentResponse } from './experimentProtocol.ts';
+import type { ExperimentWorkerLike, RunHandlers } from './experimentClient.ts';
+import type { ExperimentRequest, ExperimentResponse, RunResult } from './experimentProtocol.ts';
 import { runExperiment } from './experimentSession.ts';
 import { scenario } from '../engine/testing/scenarios.ts';
 
@@ -42,6 +42,7 @@ describe('ExperimentClient', () => {
     });
     const ends: string[] = [];
     const progress: number[] = [];
+    workers[0]!.reply({ type: 'ready' });
     client.run(OPTS, {
       onProgress: (f) => progress.push(f),
       onResult: () => undefined,
@@ -56,6 +57,59 @@ describe('ExperimentClient', () => {
     expect(workers[0]!.terminated).toBe(true);
     expect(workers).toHaveLength(2);
     expect(client.running).toBe(false);
+  });
+
+  it('hands results on, then ends once with done or the error', async () => {
+    const w = new FakeWorker();
+    const client = new ExperimentClient(() => w);
+    w.reply({ type: 'ready' });
+    const seen: string[] = [];
+    const handlers: RunHandlers = {
+      onProgress: () => undefined,
+      onResult: (r) => seen.push(`result ${r.run}`),
+      onEnd: (e) => seen.push(e.kind === 'error' ? `end error ${e.message}` : `end ${e.kind}`),
+    };
+    client.run(OPTS, handlers);
+    const first = w.sent[0]!.id;
+    // Only the run kind matters to the client; it hands the result on untouched.
+    const result = { run: 'buggy' } as unknown as RunResult;
+    w.reply({ type: 'result', id: first, result });
+    w.reply({ type: 'done', id: first, cancelled: false });
+    await Promise.resolve();
+    expect(client.running).toBe(false);
+    client.run(OPTS, handlers);
+    w.reply({ type: 'error', id: w.sent[1]!.id, message: 'boom' });
+    await Promise.resolve();
+    expect(seen).toEqual(['result buggy', 'end done', 'end error boom']);
+  });
+
+  describe('on a cross-origin isolated page', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it("cancel raises the shared flag and keeps the worker, dropping the run's late messages", async () => {
+      vi.stubGlobal('crossOriginIsolated', true);
+      const workers: FakeWorker[] = [];
+      const client = new ExperimentClient(() => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      });
+      workers[0]!.reply({ type: 'ready' });
+      const ends: string[] = [];
+      client.run(OPTS, {
+        onProgress: () => undefined,
+        onResult: () => undefined,
+        onEnd: (e) => ends.push(e.kind),
+      });
+      const req = workers[0]!.sent[0]!;
+      client.cancel();
+      expect(req.cancelFlag && Atomics.load(req.cancelFlag, 0)).toBe(1);
+      workers[0]!.reply({ type: 'done', id: req.id, cancelled: true });
+      await Promise.resolve();
+      expect(ends).toEqual(['cancelled']);
+      expect(workers).toHaveLength(1);
+      expect(workers[0]!.terminated).toBe(false);
+    });
   });
 });
 
@@ -154,6 +208,9 @@ describe('runExperiment, one pass and packed access lists', () => {
       { ...OPTS, gfns },
       { onProgress: () => undefined, onResult: () => undefined, onEnd: () => undefined },
     );
+    // Queued until the worker is ready, then sent with the list as a transfer.
+    expect(w.sent).toEqual([]);
+    w.reply({ type: 'ready' });
     expect(w.transfers[0]).toEqual([gfns.buffer]);
   });
 });

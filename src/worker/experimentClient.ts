@@ -6,13 +6,17 @@ import type {
   RunRequest,
   RunResult,
 } from './experimentProtocol.ts';
+import { RpcChannel } from './rpcChannel.ts';
+import type { ReplyOf, WorkerPort } from './rpcChannel.ts';
 
 /** The part of a Worker the client uses, so tests can pass a fake. */
-export interface ExperimentWorkerLike {
-  postMessage(message: ExperimentRequest, transfer?: Transferable[]): void;
-  onmessage: ((e: MessageEvent<ExperimentResponse>) => void) | null;
-  terminate(): void;
-}
+export type ExperimentWorkerLike = WorkerPort<ExperimentRequest, ExperimentResponse>;
+
+type ExperimentChannel = RpcChannel<
+  ExperimentRequest,
+  ExperimentResponse,
+  { run: ReplyOf<ExperimentResponse, 'done' | 'error'> }
+>;
 
 export interface RunHandlers {
   onProgress(fraction: number, label: string): void;
@@ -33,12 +37,11 @@ export type RunOptions = Omit<RunRequest, 'type' | 'id' | 'cancelFlag'> & {
  * and the worker lives on; otherwise the worker is terminated and a fresh one started.
  */
 export class ExperimentClient {
-  private worker: ExperimentWorkerLike;
-  private nextId = 1;
+  private channel: ExperimentChannel;
   private current: { id: number; handlers: RunHandlers; flag?: Int32Array } | null = null;
 
   constructor(private readonly spawn: () => ExperimentWorkerLike) {
-    this.worker = this.attach(spawn());
+    this.channel = this.open();
   }
 
   get running(): boolean {
@@ -47,13 +50,27 @@ export class ExperimentClient {
 
   run(opts: RunOptions, handlers: RunHandlers): void {
     if (this.current) this.cancel();
-    const id = this.nextId++;
     const flag = sharedFlag();
+    const { id, reply } = this.channel.request<'run'>(
+      { type: 'run', ...opts, ...(flag ? { cancelFlag: flag } : {}) },
+      {
+        // The access list is moved, not cloned: the caller hands over a copy it will not use again.
+        transfer: opts.gfns ? [opts.gfns.buffer] : [],
+        onInterim: (msg) => {
+          if (msg.type === 'progress') handlers.onProgress(msg.fraction, msg.label);
+          else if (msg.type === 'result') handlers.onResult(msg.result);
+        },
+      },
+    );
     this.current = flag ? { id, handlers, flag } : { id, handlers };
-    const req: ExperimentRequest = { type: 'run', id, ...opts };
-    if (flag) req.cancelFlag = flag;
-    // The access list is moved, not cloned: the caller hands over a copy it will not use again.
-    this.worker.postMessage(req, opts.gfns ? [opts.gfns.buffer] : []);
+    void reply.then((end) => {
+      if (this.current?.id === id) this.current = null;
+      handlers.onEnd(
+        end.type === 'error'
+          ? { kind: 'error', message: end.message }
+          : { kind: end.cancelled ? 'cancelled' : 'done' },
+      );
+    });
   }
 
   /** Stops the current run now; its handlers hear `cancelled` and nothing after it. */
@@ -61,45 +78,27 @@ export class ExperimentClient {
     const cur = this.current;
     if (!cur) return;
     this.current = null;
+    // Messages of a cancelled run (flag mode) arrive after this: nobody is listening.
+    this.channel.forget(cur.id);
     if (cur.flag) Atomics.store(cur.flag, 0, 1);
     else {
-      this.worker.terminate();
-      this.worker = this.attach(this.spawn());
+      this.channel.dispose();
+      this.channel = this.open();
     }
     cur.handlers.onEnd({ kind: 'cancelled' });
   }
 
   dispose(): void {
+    if (this.current) this.channel.forget(this.current.id);
     this.current = null;
-    this.worker.terminate();
+    this.channel.dispose();
   }
 
-  private attach(w: ExperimentWorkerLike): ExperimentWorkerLike {
-    w.onmessage = (e) => this.receive(e.data);
-    return w;
-  }
-
-  private receive(msg: ExperimentResponse): void {
-    if (msg.type === 'ready') return;
-    const cur = this.current;
-    // Messages of a cancelled run (flag mode) arrive after cancel(): nobody is listening.
-    if (!cur || msg.id !== cur.id) return;
-    switch (msg.type) {
-      case 'progress':
-        cur.handlers.onProgress(msg.fraction, msg.label);
-        return;
-      case 'result':
-        cur.handlers.onResult(msg.result);
-        return;
-      case 'done':
-        this.current = null;
-        cur.handlers.onEnd(msg.cancelled ? { kind: 'cancelled' } : { kind: 'done' });
-        return;
-      case 'error':
-        this.current = null;
-        cur.handlers.onEnd({ kind: 'error', message: msg.message });
-        return;
-    }
+  private open(): ExperimentChannel {
+    return new RpcChannel(this.spawn(), {
+      interimTypes: ['progress', 'result'],
+      stoppedMessage: 'experiment worker stopped',
+    });
   }
 }
 

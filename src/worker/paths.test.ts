@@ -64,4 +64,24 @@ describe('PathsClient', () => {
     w.reply({ id: b!.id, type: 'error', path: '$', message: 'x' });
     await expect(second).resolves.toEqual({ type: 'error', path: '$', message: 'x' });
   });
+
+  it('never sends a request superseded while waiting for the worker', async () => {
+    const w = new FakeWorker();
+    const c = new PathsClient(w);
+    const first = c.compare(SMALL, () => {});
+    const second = c.compare({ ...SMALL, accesses: { ...SMALL.accesses, pages: 32 } }, () => {});
+    await expect(first).resolves.toBeNull();
+    w.reply({ type: 'ready' });
+    expect(w.sent).toHaveLength(1);
+    expect(w.sent[0]!.workload.accesses).toMatchObject({ pages: 32 });
+    w.reply({ id: w.sent[0]!.id, type: 'rows', rows: [], engineMs: 2 });
+    await expect(second).resolves.toEqual({ type: 'rows', rows: [], engineMs: 2 });
+  });
+
+  it('answers what is pending null when disposed', async () => {
+    const c = new PathsClient(new FakeWorker());
+    const p = c.compare(SMALL, () => {});
+    c.dispose();
+    await expect(p).resolves.toBeNull();
+  });
 });

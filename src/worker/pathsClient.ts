@@ -1,70 +1,54 @@
 import type { Workload } from '../engine/comparePaths.ts';
 import type { PathsError, PathsProgress, PathsRequest, PathsResponse, PathsRows } from './pathsProtocol.ts';
+import { RpcChannel } from './rpcChannel.ts';
+import type { WorkerPort } from './rpcChannel.ts';
 
 /** The part of a Worker the client uses, so tests can pass a fake. */
-export interface PathsWorkerLike {
-  postMessage(message: PathsRequest): void;
-  onmessage: ((e: MessageEvent<PathsResponse>) => void) | null;
-  terminate(): void;
-}
-
-interface Pending {
-  onProgress: (p: PathsProgress) => void;
-  resolve: (r: PathsRows | PathsError | null) => void;
-}
+export type PathsWorkerLike = WorkerPort<PathsRequest, PathsResponse>;
 
 /**
  * Talks to the comparison worker: queues until ready, matches replies by id. Only the latest
  * comparison matters to the view, so a newer request answers the older one null (its late
- * progress and result are dropped); the worker still finishes it, which costs at most one run.
+ * progress and result are dropped, and it is never sent if still queued); the worker still
+ * finishes one already sent, which costs at most one run.
  */
 export class PathsClient {
-  private nextId = 1;
-  private ready = false;
-  private readonly queue: PathsRequest[] = [];
-  private pending: { id: number; p: Pending } | null = null;
+  private readonly channel: RpcChannel<PathsRequest, PathsResponse, { compare: PathsRows | PathsError }>;
+  /** Answers the latest request null and stops listening to it. */
+  private supersede: (() => void) | null = null;
 
-  constructor(private readonly worker: PathsWorkerLike) {
-    worker.onmessage = (e) => this.receive(e.data);
+  constructor(worker: PathsWorkerLike) {
+    this.channel = new RpcChannel(worker, {
+      interimTypes: ['progress'],
+      stoppedMessage: 'paths worker stopped',
+    });
   }
 
   compare(
     workload: Workload,
     onProgress: (p: PathsProgress) => void,
   ): Promise<PathsRows | PathsError | null> {
-    const id = this.nextId++;
-    this.pending?.p.resolve(null);
-    const msg: PathsRequest = { id, type: 'compare', workload };
+    this.supersede?.();
+    const { id, reply } = this.channel.request<'compare'>(
+      { type: 'compare', workload },
+      {
+        onInterim: ({ id: _id, ...m }) => {
+          if (m.type === 'progress') onProgress(m);
+        },
+      },
+    );
     return new Promise((resolve) => {
-      this.pending = { id, p: { onProgress, resolve } };
-      if (this.ready) this.worker.postMessage(msg);
-      else this.queue.push(msg);
+      this.supersede = () => {
+        this.channel.forget(id);
+        resolve(null);
+      };
+      // dispose() rejects what is pending: the view hears null, as for a superseded run.
+      reply.then(resolve, () => resolve(null));
     });
   }
 
   dispose(): void {
-    this.worker.terminate();
-    this.pending?.p.resolve(null);
-    this.pending = null;
-  }
-
-  private receive(msg: PathsResponse): void {
-    if (msg.type === 'ready') {
-      this.ready = true;
-      // Only the latest queued request is still wanted.
-      const last = this.queue.splice(0).pop();
-      if (last) this.worker.postMessage(last);
-      return;
-    }
-    if (!this.pending || msg.id !== this.pending.id) return;
-    const { id: _id, ...reply } = msg;
-    if (reply.type === 'progress') {
-      this.pending.p.onProgress(reply);
-      return;
-    }
-    const p = this.pending.p;
-    this.pending = null;
-    p.resolve(reply);
+    this.channel.dispose();
   }
 }
 

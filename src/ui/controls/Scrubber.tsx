@@ -1,10 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
-import { currentAccess } from '../../state/selectors.ts';
+import { useState } from 'react';
+import { currentAccess, shownTick } from '../../state/selectors.ts';
 
 const selectScrubber = (s: AppState) => ({
-  tick: s.tick,
+  tick: shownTick(s),
   count: s.axis?.count ?? 0,
   faultTicks: s.axis?.faultTicks ?? null,
   accesses: s.axis?.accessTicks.length ?? 0,
@@ -21,6 +22,9 @@ const MAX_MARKS = 400;
  */
 export function Scrubber() {
   const s = useAppStore(useShallow(selectScrubber));
+  // While the thumb is dragged it shows where the user put it, not the frame still on its way;
+  // otherwise React would snap it back to the shown tick between input events.
+  const [draft, setDraft] = useState<number | null>(null);
   const max = Math.max(0, s.count - 1);
   const marks = s.faultTicks ?? [];
   const every = Math.max(1, Math.ceil(marks.length / MAX_MARKS));
@@ -42,9 +46,16 @@ export function Scrubber() {
           min={0}
           max={max}
           step={1}
-          value={s.tick}
+          value={draft ?? s.tick}
           aria-valuetext={where}
-          onChange={(e) => s.seek(Number(e.target.value))}
+          onChange={(e) => {
+            const t = Number(e.target.value);
+            setDraft(t);
+            s.seek(t);
+          }}
+          onPointerUp={() => setDraft(null)}
+          onKeyUp={() => setDraft(null)}
+          onBlur={() => setDraft(null)}
         />
       </div>
       <p className="scrubber-readout">

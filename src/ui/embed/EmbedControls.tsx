@@ -1,18 +1,20 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
+import { shownTick } from '../../state/selectors.ts';
 import { rangeBounds } from './hostMessages.ts';
 
 const selectControls = (s: AppState) => {
   const { lo, hi } = rangeBounds(s);
   const faults = s.axis?.faultTicks ?? [];
+  const tick = shownTick(s);
   return {
-    tick: s.tick,
+    tick,
     lo,
     hi,
     ready: s.axis !== null,
     playing: s.playing,
-    fault: faults.filter((t) => t <= s.tick).length,
+    fault: faults.filter((t) => t <= tick).length,
     faults: faults.length,
     step: s.step,
     fault1: s.fault,

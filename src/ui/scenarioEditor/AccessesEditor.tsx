@@ -3,6 +3,7 @@ import { accessList } from '../../state/scenarioSlice.ts';
 import { SelectField } from '../app/SelectField.tsx';
 import { CommitField } from './CommitField.tsx';
 import { formatAccessList, parseAccessList } from './ranges.ts';
+import { WholeNumberField } from './WholeNumberField.tsx';
 
 type Accesses = Scenario['accesses'];
 type Kind = 'list' | PatternKind;
@@ -47,18 +48,12 @@ export function AccessesEditor({
   const kind: Kind = Array.isArray(accesses) ? 'list' : accesses.pattern;
   const patternField = (key: 'startGfn' | 'pages' | 'stride' | 'seed', label: string) => {
     if (Array.isArray(accesses)) return null;
-    const value = String(accesses[key] ?? '');
     return (
-      <CommitField
-        key={`${key}:${value}`}
+      <WholeNumberField
         label={label}
-        value={value}
-        inputMode="numeric"
-        onCommit={(text) => {
-          const n = int(text);
-          if (n === null) return `${label} must be a whole number`;
-          return onChange({ ...accesses, [key]: n });
-        }}
+        value={accesses[key]}
+        parse={int}
+        onCommit={(n) => onChange({ ...accesses, [key]: n })}
       />
     );
   };

@@ -1,11 +1,5 @@
 import type { GuestPaging, GuestPteRange, Memslot } from '../../engine/types.ts';
-import { CommitField } from './CommitField.tsx';
-
-function wholeOrError(text: string, what: string): number | string {
-  const t = text.trim().toLowerCase();
-  const n = /^(0x[0-9a-f]+|\d+)$/.test(t) ? Number(t) : NaN;
-  return Number.isSafeInteger(n) ? n : `${what} must be a whole number`;
-}
+import { WholeNumberField } from './WholeNumberField.tsx';
 
 /** A guest page table that maps every memslot linearly, GVA page = GFN: existing accesses stay valid. */
 export function linearGuest(memslots: readonly Memslot[]): GuestPaging {
@@ -38,22 +32,9 @@ export function GuestEditor({
   const rows = guest.pageTables;
   const update = (i: number, patch: Partial<GuestPteRange>) =>
     onChange({ ...guest, pageTables: rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-  const numberField = (i: number, key: 'gvaPage' | 'pages' | 'gfn', label: string) => {
-    const value = String(rows[i]![key]);
-    return (
-      <CommitField
-        key={`${key}:${value}`}
-        label={label}
-        value={value}
-        inputMode="numeric"
-        onCommit={(text) => {
-          const n = wholeOrError(text, label);
-          if (typeof n === 'string') return n;
-          return update(i, { [key]: n });
-        }}
-      />
-    );
-  };
+  const numberField = (i: number, key: 'gvaPage' | 'pages' | 'gfn', label: string) => (
+    <WholeNumberField label={label} value={rows[i]![key]} onCommit={(n) => update(i, { [key]: n })} />
+  );
   const last = rows[rows.length - 1];
   return (
     <fieldset className="memslots guest-editor">

@@ -1,11 +1,5 @@
 import type { Memslot } from '../../engine/types.ts';
-import { CommitField } from './CommitField.tsx';
-
-function intOrError(text: string, what: string): number | string {
-  const t = text.trim().toLowerCase();
-  const n = /^(0x[0-9a-f]+|\d+)$/.test(t) ? Number(t) : NaN;
-  return Number.isSafeInteger(n) ? n : `${what} must be a whole number`;
-}
+import { WholeNumberField } from './WholeNumberField.tsx';
 
 /** One row per memslot: base GFN, pages, read-only, dirty-log; slots can be added and removed. */
 export function MemslotsEditor({
@@ -17,22 +11,9 @@ export function MemslotsEditor({
 }) {
   const update = (i: number, patch: Partial<Memslot>) =>
     onChange(memslots.map((m, j) => (j === i ? { ...m, ...patch } : m)));
-  const numberField = (i: number, key: 'baseGfn' | 'pages', label: string) => {
-    const value = String(memslots[i]![key]);
-    return (
-      <CommitField
-        key={`${key}:${value}`}
-        label={label}
-        value={value}
-        inputMode="numeric"
-        onCommit={(text) => {
-          const n = intOrError(text, label);
-          if (typeof n === 'string') return n;
-          return update(i, { [key]: n });
-        }}
-      />
-    );
-  };
+  const numberField = (i: number, key: 'baseGfn' | 'pages', label: string) => (
+    <WholeNumberField label={label} value={memslots[i]![key]} onCommit={(n) => update(i, { [key]: n })} />
+  );
   const last = memslots[memslots.length - 1];
   return (
     <fieldset className="memslots">

@@ -53,7 +53,7 @@ export function CellShape({ x, y, w, h, state, hostFlags, large, diff, ids }: Ce
   const corner = large ? 16 : 5;
   const dotR = large ? 6 : 2.6;
   return (
-    <g className="spte-cell-shape" opacity={hostFlags & HOST_NO_SLOT ? 0.4 : 1}>
+    <g className="spte-cell-shape" opacity={hostFlags & HOST_NO_SLOT ? 0.4 : undefined}>
       {diff && (
         <rect
           className="spte-diff-ring"

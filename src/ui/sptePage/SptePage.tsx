@@ -60,7 +60,11 @@ export function SptePage({
   compact = false,
   transitionMs = 200,
 }: SptePageProps) {
-  const ids = patternIds(useId());
+  // Stable objects: every overview cell is memoised, and a fresh ids object each render would
+  // re-render all 512 of them on every step.
+  const id = useId();
+  const ids = useMemo(() => patternIds(id), [id]);
+  const overviewIds = useMemo(() => patternIds(`${id}o`), [id]);
   const { tableBase, codes, walk, step } = frame;
   const faultIndex = walk.faultGfn !== null ? walk.faultGfn - tableBase : null;
   const states = useMemo<CellState[]>(
@@ -128,7 +132,7 @@ export function SptePage({
           focused={focused}
           onFocusedChange={setFocused}
           addressing={addressing}
-          ids={patternIds(`${ids.hatch}o`)}
+          ids={overviewIds}
           onEntryClick={onEntryClick}
         />
       </div>
