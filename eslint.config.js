@@ -26,6 +26,8 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'public/examples/vendor',
+      // Throwaway local scripts (gitignored).
+      '**/*.tmp.*',
     ],
   },
   js.configs.recommended,

@@ -9,7 +9,7 @@ import { accessPatternArb, gfnRangeArb, UNIVERSE } from './testing/arbitraries.t
 import { scenario } from './testing/scenarios.ts';
 import { windowTable } from './windowTable.ts';
 import { simulateCleanWindow } from './bulkWindow.ts';
-import type { AccessPattern, GfnRange, Memslot, Scenario, Variant } from './types.ts';
+import type { Memslot, Scenario, Variant } from './types.ts';
 
 const BUCKETS = 7;
 const TABLES = 4;

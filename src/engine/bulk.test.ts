@@ -5,7 +5,7 @@ import { Machine } from './machine.ts';
 import { scenarioSteps } from './stepWalk.ts';
 import { accessPatternArb, gfnRangeArb, UNIVERSE } from './testing/arbitraries.ts';
 import { scenario } from './testing/scenarios.ts';
-import type { AccessPattern, FaultDetail, GfnRange, Memslot, Scenario, Variant } from './types.ts';
+import type { AccessPattern, FaultDetail, Memslot, Scenario, Variant } from './types.ts';
 
 /** Step mode's totals, per-fault batches and final SPTE states: the reference. */
 function stepReference(s: Scenario, v: Variant) {
@@ -56,7 +56,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   memslots: slotsArb,
   nonResident: fc.array(gfnRangeArb, { maxLength: 3 }),
   present: fc.array(gfnRangeArb, { maxLength: 3 }),
-  accesses: fc.oneof(accessPatternArb, fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 400 })),
+  accesses: fc.oneof(
+    accessPatternArb,
+    fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 400 }),
+  ),
 }) as fc.Arbitrary<Scenario>;
 
 describe('bulk mode agrees exactly with step mode', () => {

@@ -142,7 +142,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'stride',
     label: 'Workload: stride 4 (32 accesses)',
-    look: 'Every 4th page: the old code faults on all 32 touches (its prefetches fill the gaps nobody touches); the fix faults once per window.',
+    look: 'Every 4th page: the old code faults on all 32 touches (its prefetches fill the gaps nobody touches); the fix faults once per 8-entry window, 16 times.',
     scenario: scenario('Stride-4 workload, 128 pages', {
       accesses: { pattern: 'stride', startGfn: 0, pages: 128, stride: 4 },
     }),

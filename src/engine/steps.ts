@@ -101,7 +101,7 @@ export interface BatchStep extends StepBase {
 
 export interface WalkStopStep extends StepBase {
   kind: 'walk-stop';
-  /** `break` before the fix, `return` after: the same effect on the window. */
+  /** `break` before the fix, `return` after: the same effect on the walk. */
   how: 'break' | 'return';
 }
 
@@ -113,7 +113,7 @@ export interface LoopEndStep extends StepBase {
   dropped: boolean;
 }
 
-/** What FNAME(pte_prefetch) did with one entry of its window. */
+/** What FNAME(pte_prefetch) did with one entry of its 8-entry window (one step each). */
 export type GpteOutcome = 'skip-faulting' | 'skip-present' | 'prefetched' | 'failed';
 
 /**

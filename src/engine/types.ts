@@ -27,7 +27,7 @@ export interface AccessPattern {
 
 /**
  * A run of guest PTEs: GVA pages [gvaPage, gvaPage + pages) map GFNs [gfn, gfn + pages). Under
- * shadow paging these are what FNAME(prefetch_gpte) reads for each entry of the window.
+ * shadow paging these are what FNAME(prefetch_gpte) reads for each entry of the prefetch window (8 entries).
  */
 export interface GuestPteRange {
   gvaPage: number;
