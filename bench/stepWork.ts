@@ -58,7 +58,9 @@ export async function measureSteps(
     }).observe(document.querySelector('.stage')!, { attributes: true, attributeFilter: ['data-frame-tick'] });
   });
   const chunks: Buffer[] = [];
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'],
+  });
   for (let i = 1; i <= steps; i++) {
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((n) => (window as unknown as { __done: number }).__done >= n, i);
