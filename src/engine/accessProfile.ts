@@ -1,6 +1,7 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
-import { patternShape, patternTables } from './bulkPattern.ts';
+import { patternShape, patternTables, tableSpan } from './bulkPattern.ts';
+import type { TableSpan } from './bulkPattern.ts';
 import { FULL_WINDOW_SORT_MAX, orderFullWindow } from './bulkWindow.ts';
 import { Machine } from './machine.ts';
 import { addBatchNibbles, tracedFaults, tracedInstalled, WindowTracer } from './profileWindow.ts';
@@ -171,13 +172,10 @@ export function profileRun(scenario: Scenario, variant: Variant, opts: ProfileOp
 
   const tFirst = Math.floor(lo / SPTES_PER_TABLE);
   const tLast = Math.floor(hi / SPTES_PER_TABLE);
+  const span: TableSpan = { base: 0, gLo: 0, gHi: 0, g0: 0, n: 0 };
   for (let t = tFirst; t <= tLast; t++) {
-    const base = t * SPTES_PER_TABLE;
-    const gLo = Math.max(lo, base);
-    const gHi = Math.min(hi, base + SPTES_PER_TABLE - 1);
-    const g0 = lo + Math.ceil((gLo - lo) / stride) * stride;
-    if (g0 > gHi) continue;
-    const n = Math.floor((gHi - g0) / stride) + 1;
+    const { base, gLo, gHi, g0, n } = tableSpan(shape, t, span);
+    if (n === 0) continue;
     const countBefore = tables.tableCount;
     const slot = tables.ensure(base);
     const fresh = tables.tableCount > countBefore;

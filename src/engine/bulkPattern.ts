@@ -48,6 +48,33 @@ export function patternShape(p: AccessPattern): Shape | null {
   };
 }
 
+/** The part of one page table a pattern touches. */
+export interface TableSpan {
+  /** First GFN of the table. */
+  base: number;
+  /** The pattern's range clipped to the table. */
+  gLo: number;
+  gHi: number;
+  /** First GFN touched in the table (stride patterns may skip some, or the whole table). */
+  g0: number;
+  /** GFNs touched in the table; 0 when none. */
+  n: number;
+}
+
+/** Fills `out` with table t's span of the pattern (reused: this runs once per table of 1 TiB). */
+export function tableSpan(s: Shape, t: number, out: TableSpan): TableSpan {
+  const base = t * SPTES_PER_TABLE;
+  const gLo = Math.max(s.lo, base);
+  const gHi = Math.min(s.hi, base + SPTES_PER_TABLE - 1);
+  const g0 = s.lo + Math.ceil((gLo - s.lo) / s.stride) * s.stride;
+  out.base = base;
+  out.gLo = gLo;
+  out.gHi = gHi;
+  out.g0 = g0;
+  out.n = g0 > gHi ? 0 : Math.floor((gHi - g0) / s.stride) + 1;
+  return out;
+}
+
 /** How many page tables the pattern's accesses can reach (for pre-sizing the tables). */
 export function patternTables(s: Shape): number {
   const span = Math.floor(s.hi / SPTES_PER_TABLE) - Math.floor(s.lo / SPTES_PER_TABLE) + 1;
@@ -86,14 +113,10 @@ export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternPro
 
   const tFirst = Math.floor(lo / SPTES_PER_TABLE);
   const tLast = Math.floor(hi / SPTES_PER_TABLE);
+  const span: TableSpan = { base: 0, gLo: 0, gHi: 0, g0: 0, n: 0 };
   for (let t = tFirst; t <= tLast; t++) {
-    const base = t * SPTES_PER_TABLE;
-    const gLo = Math.max(lo, base);
-    const gHi = Math.min(hi, base + SPTES_PER_TABLE - 1);
-    // First touched GFN of this table (stride patterns may skip whole tables).
-    const g0 = lo + Math.ceil((gLo - lo) / stride) * stride;
-    if (g0 > gHi) continue;
-    const n = Math.floor((gHi - g0) / stride) + 1;
+    const { base, gLo, gHi, g0, n } = tableSpan(s, t, span);
+    if (n === 0) continue;
     const slot = tables.ensure(base);
     if (perm) perm.inverseRange(gLo - lo, gHi - gLo + 1, times);
 
