@@ -23,14 +23,22 @@ export function SourceListing({
   const currentRef = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
-    // Keep the current line visible inside the panel without scrolling the page.
+    // Keep the current line visible inside the panel without scrolling the page. Visibility is
+    // asked of an IntersectionObserver, which answers after the browser's own layout: reading
+    // offsetTop here would force a synchronous layout on every step.
     const el = currentRef.current;
     const box = el?.closest('.code-body');
     if (!el || !box) return;
-    const top = el.offsetTop - box.clientHeight / 3;
-    if (el.offsetTop < box.scrollTop || el.offsetTop > box.scrollTop + box.clientHeight - el.offsetHeight) {
-      box.scrollTo({ top, behavior: 'auto' });
-    }
+    const io = new IntersectionObserver(
+      ([entry]) => {
+        io.disconnect();
+        if (!entry || entry.intersectionRatio >= 1) return;
+        box.scrollTo({ top: el.offsetTop - box.clientHeight / 3, behavior: 'auto' });
+      },
+      { root: box, threshold: 1 },
+    );
+    io.observe(el);
+    return () => io.disconnect();
   }, [current, variant, mmu]);
 
   return (

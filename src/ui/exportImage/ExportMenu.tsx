@@ -10,7 +10,6 @@ import './exportImage.css';
 const NO_FAULTS: number[] = [];
 const selectMenu = (s: AppState) => ({
   mode: s.mode,
-  tick: s.frame?.tick ?? 0,
   // A shared empty array: a fresh [] per call would change on every render and loop.
   faultTicks: s.axis?.faultTicks ?? NO_FAULTS,
   count: s.axis?.count ?? 0,
@@ -28,7 +27,10 @@ const pad = (n: number) => String(n).padStart(4, '0');
 /** "Export image": the current frame as SVG or 2× PNG, every step as a zip, a fault range as WebM. */
 export function ExportMenu() {
   const api = useAppStoreApi();
-  const { mode, tick, faultTicks, count, speed } = useAppStore(useShallow(selectMenu));
+  // The step on screen is read when a file is saved, not subscribed to: the menu need not
+  // re-render on every step.
+  const { mode, faultTicks, count, speed } = useAppStore(useShallow(selectMenu));
+  const shownTick = () => api.getState().frame?.tick ?? 0;
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<ExportScope>('view');
   const [progress, setProgress] = useState<(Progress & { what: string }) | null>(null);
@@ -75,12 +77,14 @@ export function ExportMenu() {
 
   const saveSvg = () => {
     const c = composeCurrent(api, shownScope);
+    const tick = shownTick();
     download(new Blob([c.svg], { type: 'image/svg+xml' }), `spte-step-${pad(tick + 1)}.svg`);
     setMessage(`Saved step ${tick + 1} as SVG (${c.width}×${c.height}).`);
   };
   const savePng = () =>
     run('PNG', async () => {
       const c = composeCurrent(api, shownScope);
+      const tick = shownTick();
       download(await svgToPng(c, 2), `spte-step-${pad(tick + 1)}.png`);
       setMessage(`Saved step ${tick + 1} as PNG (${c.width * 2}×${c.height * 2}).`);
     });
