@@ -20,6 +20,9 @@ export async function open(page: Page, presetLabel?: string | RegExp): Promise<v
     const value = await select.locator('option', { hasText: presetLabel }).first().getAttribute('value');
     await select.selectOption(value!);
     await expect(page.getByTestId('preset-note')).toBeVisible();
+    // The stage names its preset once the new scenario is loaded; tick 0 alone is also true of
+    // the scenario shown before, and a key pressed then would step the old one.
+    await expect(stage(page)).toHaveAttribute('data-preset', value!);
     await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   }
 }

@@ -10,6 +10,7 @@ import { SourceColumn } from './SourceColumn.tsx';
 import { Counters, SptePage } from './views.tsx';
 
 const selectStage = (s: AppState) => ({
+  presetId: s.presetId,
   frame: s.frame,
   scenario: s.scenario,
   variants: shownVariants(s).join(','),
@@ -19,7 +20,7 @@ const selectStage = (s: AppState) => ({
 
 /** The SPTE page(s) side by side, same scale and positions, then the code panel. */
 export function Stage() {
-  const { frame, scenario, variants, speed, access } = useAppStore(useShallow(selectStage));
+  const { presetId, frame, scenario, variants, speed, access } = useAppStore(useShallow(selectStage));
   const api = useAppStoreApi();
   const shown = variants.split(',') as Variant[];
   const guestPaging = scenario?.mmu === 'shadow' && scenario.guest?.paging === true;
@@ -37,6 +38,7 @@ export function Stage() {
       className={`stage stage-${shown.length === 2 ? 'compare' : 'single'}`}
       data-frame-tick={frame?.tick ?? -1}
       data-access={access}
+      data-preset={presetId ?? ''}
     >
       {guestPaging && shown.length === 2 && (
         <p className="stage-note" role="note">
