@@ -46,13 +46,19 @@ export async function shareHref(store: AppStore, href = window.location.href): P
 }
 
 /**
- * Keeps the URL's hash on the frame on screen (history.replaceState, at most once per
- * `throttleMs`), so a reload, a copied address bar or an iframe that reveal.js unloads and
- * reloads comes back to the same place. A hash edited by hand is applied as a new link.
+ * Keeps the URL's hash on the frame on screen, so a reload, a copied address bar or an iframe
+ * that reveal.js unloads and reloads comes back to the same place. A hash edited by hand is
+ * applied as a new link.
+ *
+ * The write waits for `quietMs` without changes (at most `maxWaitMs` while playing), then for an
+ * idle moment: history.replaceState with a long hash costs about a millisecond of main thread,
+ * which a step being stepped through must not pay. Leaving the page writes at once.
  */
-export function startUrlSync(store: AppStore, throttleMs = 250): () => void {
+export function startUrlSync(store: AppStore, quietMs = 300, maxWaitMs = 2000): () => void {
   const payloads = new WeakMap<Scenario, string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let idle: number | null = null;
+  let pendingSince: number | null = null;
 
   const payloadOf = async (scenario: Scenario): Promise<string> => {
     const known = payloads.get(scenario);
@@ -83,18 +89,33 @@ export function startUrlSync(store: AppStore, throttleMs = 250): () => void {
     if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
   };
 
-  const schedule = () => {
-    if (timer !== null) return;
-    timer = setTimeout(() => {
-      timer = null;
+  const whenIdle = () => {
+    timer = null;
+    pendingSince = null;
+    const run = () => {
+      idle = null;
       void write();
-    }, throttleMs);
+    };
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 1000 });
+    else run();
+  };
+
+  const schedule = () => {
+    const now = performance.now();
+    pendingSince ??= now;
+    // Past the longest wait, let the pending timer fire rather than push it back again.
+    if (timer !== null && now - pendingSince >= maxWaitMs - quietMs) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(whenIdle, quietMs);
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
     const a = linked(s);
     const b = linked(prev);
-    if (a.some((v, i) => v !== b[i])) schedule();
+    if (!a.some((v, i) => v !== b[i])) return;
+    // Compress a new scenario now, off the write's path, so leaving the page can write it.
+    if (s.scenario && s.scenario !== prev.scenario) void payloadOf(s.scenario);
+    schedule();
   });
 
   // Leaving the page (or reveal.js removing the iframe) must not lose the last step.
@@ -114,6 +135,7 @@ export function startUrlSync(store: AppStore, throttleMs = 250): () => void {
   return () => {
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
     window.removeEventListener('pagehide', flush);
     window.removeEventListener('hashchange', onHashChange);
   };
