@@ -64,6 +64,15 @@ export function tweenNumber(
   return () => clock.cancel(id);
 }
 
+let reducedMotionQuery: MediaQueryList | null | undefined;
+
+/**
+ * The user's reduced-motion choice, live. The query list is made once: `matchMedia` parses its
+ * query on every call, and this is read on every rendered step.
+ */
 export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (reducedMotionQuery === undefined)
+    reducedMotionQuery =
+      typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+  return reducedMotionQuery?.matches ?? false;
 }

@@ -56,9 +56,12 @@ export function keyAction(
 export function useKeyboard(): void {
   const api = useAppStoreApi();
   useEffect(() => {
+    // A live collection the DOM keeps up to date: a selector query here would walk the whole
+    // page (two 512-cell grids, the code panel) on every key press.
+    const dialogs = document.getElementsByTagName('dialog');
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || keyBelongsToTarget(e.target, e.key)) return;
-      if (document.querySelector('dialog[open]')) return;
+      for (const d of dialogs) if (d.open) return;
       const act = keyAction(e, api.getState());
       if (!act) return;
       e.preventDefault();
