@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open, press, watchConsole } from './helpers.ts';
+import { grid, open, press, watchConsole } from './helpers.ts';
 
 test('every control in the header and transport is reachable by Tab and has a name', async ({ page }) => {
   await open(page);
@@ -88,4 +88,26 @@ test('the high-contrast choice survives a reload', async ({ page }) => {
   await page.reload();
   await expect(page.locator('.stage')).toHaveAttribute('data-frame-tick', '0');
   await expect(page.locator('html')).not.toHaveClass(/\bhc\b/);
+});
+
+test('arrow keys move a visible focus mark over the grid cells', async ({ page }) => {
+  await open(page);
+  const fixed = grid(page, 'fixed');
+  const ring = fixed.locator('.spte-focus-ring');
+  // Focus by script, as a click would edit the scenario: no keyboard use yet, no mark.
+  await fixed.getByRole('gridcell', { name: /^SPTE 8:/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const focused = fixed.getByRole('gridcell', { name: /^SPTE 41:/ });
+  await expect(focused).toBeFocused();
+  await expect(ring).toBeVisible();
+  // The mark surrounds the focused cell.
+  const [cell, mark] = [await focused.boundingBox(), await ring.boundingBox()];
+  expect(mark!.x).toBeLessThan(cell!.x);
+  expect(mark!.y).toBeLessThan(cell!.y);
+  expect(mark!.x + mark!.width).toBeGreaterThan(cell!.x + cell!.width);
+  expect(mark!.y + mark!.height).toBeGreaterThan(cell!.y + cell!.height);
+  // Focus leaves the grid: the mark goes with it.
+  await page.getByRole('button', { name: 'Reset', exact: true }).focus();
+  await expect(ring).toBeHidden();
 });

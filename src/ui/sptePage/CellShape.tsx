@@ -18,13 +18,8 @@ export interface CellShapeProps {
 
 const BOLT = 'M9.5 0 L1.5 9.5 H7 L5 16 L14.5 6 H9 Z';
 
-/**
- * One SPTE drawn with its colour and its second cue: outline only (not present), solid (present),
- * thick border and bolt (faulting), dotted border and "P" (prefetched), green corner (hit),
- * hatching (2 MiB). Host cues: a hollow circle (not resident), stripes (read-only or dirty-logged
- * slot, visible on empty cells), faded (no memslot).
- */
-export function CellShape({ x, y, w, h, state, hostFlags, large, diff, ids }: CellShapeProps) {
+/** The fill rectangle's geometry and paint for a state: colour plus its border cue. */
+export function cellLook({ x, y, w, h, state, hostFlags, large, ids }: CellShapeProps) {
   const r = large ? 6 : 2;
   const flagged = (hostFlags & (HOST_READONLY | HOST_DIRTY_LOG)) !== 0;
   const empty = state === 'not-present';
@@ -50,48 +45,73 @@ export function CellShape({ x, y, w, h, state, hostFlags, large, diff, ids }: Ce
     stroke = 'none';
   }
   const inset = strokeWidth / 2;
+  return {
+    x: x + inset,
+    y: y + inset,
+    width: w - strokeWidth,
+    height: h - strokeWidth,
+    rx: r,
+    style: { fill },
+    stroke,
+    strokeWidth,
+    strokeDasharray: dash,
+    opacity: hostFlags & HOST_NO_SLOT ? 0.4 : undefined,
+  };
+}
+
+/** The highlight ring of an entry where buggy and fixed differ, drawn under the cell. */
+export function DiffRing({ x, y, w, h, large }: Pick<CellShapeProps, 'x' | 'y' | 'w' | 'h' | 'large'>) {
+  const r = large ? 6 : 2;
+  return (
+    <rect
+      className="spte-diff-ring"
+      x={x - (large ? 5 : 2)}
+      y={y - (large ? 5 : 2)}
+      width={w + (large ? 10 : 4)}
+      height={h + (large ? 10 : 4)}
+      rx={r + 2}
+      fill="none"
+      stroke="var(--spte-diff)"
+      strokeWidth={large ? 3 : 1.6}
+    />
+  );
+}
+
+/** The marks drawn over a cell: hit corner, bolt and "P" glyphs (large only), non-resident circle. */
+export function CellMarks({ x, y, w, h, state, hostFlags, large }: CellShapeProps) {
+  const r = large ? 6 : 2;
+  const empty = state === 'not-present';
   const corner = large ? 16 : 5;
   const dotR = large ? 6 : 2.6;
+  const opacity = hostFlags & HOST_NO_SLOT ? 0.4 : undefined;
   return (
-    <g className="spte-cell-shape" opacity={hostFlags & HOST_NO_SLOT ? 0.4 : undefined}>
-      {diff && (
-        <rect
-          className="spte-diff-ring"
-          x={x - (large ? 5 : 2)}
-          y={y - (large ? 5 : 2)}
-          width={w + (large ? 10 : 4)}
-          height={h + (large ? 10 : 4)}
-          rx={r + 2}
-          fill="none"
-          stroke="var(--spte-diff)"
-          strokeWidth={large ? 3 : 1.6}
-        />
-      )}
-      <rect
-        className="spte-cell-fill"
-        x={x + inset}
-        y={y + inset}
-        width={w - strokeWidth}
-        height={h - strokeWidth}
-        rx={r}
-        style={{ fill }}
-        stroke={stroke}
-        strokeWidth={strokeWidth}
-        strokeDasharray={dash}
-      />
+    <>
       {state === 'hit' && (
         <path
           d={`M${x + w - corner},${y} H${x + w - r} Q${x + w},${y} ${x + w},${y + r} V${y + corner} Z`}
           fill="var(--spte-prefetched)"
           stroke="var(--spte-on-dark)"
           strokeWidth={large ? 1.5 : 0.6}
+          opacity={opacity}
         />
       )}
       {large && state === 'faulting' && (
-        <path d={BOLT} transform={`translate(${x + w - 22},${y + 6})`} fill="var(--spte-on-light)" />
+        <path
+          d={BOLT}
+          transform={`translate(${x + w - 22},${y + 6})`}
+          fill="var(--spte-on-light)"
+          opacity={opacity}
+        />
       )}
       {large && state === 'prefetched' && (
-        <text x={x + w - 8} y={y + 20} textAnchor="end" className="spte-glyph-p" fill="var(--spte-on-light)">
+        <text
+          x={x + w - 8}
+          y={y + 20}
+          textAnchor="end"
+          className="spte-glyph-p"
+          fill="var(--spte-on-light)"
+          opacity={opacity}
+        >
           P
         </text>
       )}
@@ -109,8 +129,25 @@ export function CellShape({ x, y, w, h, state, hostFlags, large, diff, ids }: Ce
                 : 'var(--spte-on-light)'
           }
           strokeWidth={large ? 2 : 1}
+          opacity={opacity}
         />
       ) : null}
+    </>
+  );
+}
+
+/**
+ * One SPTE drawn with its colour and its second cue: outline only (not present), solid (present),
+ * thick border and bolt (faulting), dotted border and "P" (prefetched), green corner (hit),
+ * hatching (2 MiB). Host cues: a hollow circle (not resident), stripes (read-only or dirty-logged
+ * slot, visible on empty cells), faded (no memslot).
+ */
+export function CellShape(props: CellShapeProps) {
+  return (
+    <g className="spte-cell-shape">
+      {props.diff && <DiffRing {...props} />}
+      <rect className="spte-cell-fill" {...cellLook(props)} />
+      <CellMarks {...props} />
     </g>
   );
 }

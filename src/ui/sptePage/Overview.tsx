@@ -3,12 +3,10 @@ import type { KeyboardEvent, MouseEvent, SyntheticEvent } from 'react';
 import { SPTES_PER_TABLE } from '../../engine/types.ts';
 import type { CellState } from '../../viz/cellState.ts';
 import { moveInGrid } from '../../viz/gridNav.ts';
-import { hostWords } from '../../viz/hostInfo.ts';
 import type { TableHostInfo } from '../../viz/hostInfo.ts';
 import { OVERVIEW, overviewCell, overviewRuleX, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
-import { overviewEntryLabel } from './addressWords.ts';
 import type { Addressing } from './addressWords.ts';
-import { OverviewCell } from './OverviewCell.tsx';
+import { OverviewRow } from './OverviewRow.tsx';
 import { PatternDefs } from './PatternDefs.tsx';
 import type { PatternIds } from './PatternDefs.tsx';
 
@@ -28,7 +26,6 @@ export interface OverviewProps {
 }
 
 const ROWS = Array.from({ length: OVERVIEW.rows }, (_, r) => r);
-const COLS = Array.from({ length: OVERVIEW.cols }, (_, c) => c);
 
 /**
  * All 512 entries as an ARIA grid (32 × 16, four windows per row) with a roving tabindex: one
@@ -101,25 +98,17 @@ export function Overview(props: OverviewProps) {
     >
       <PatternDefs ids={ids} />
       {ROWS.map((r) => (
-        <g role="row" key={r} aria-rowindex={r + 1}>
-          {COLS.map((c) => {
-            const index = r * OVERVIEW.cols + c;
-            const state = states[index] ?? 'not-present';
-            const flags = host.flags[index] ?? 0;
-            return (
-              <OverviewCell
-                key={index}
-                index={index}
-                state={state}
-                hostFlags={flags}
-                diff={diffMask?.[index] === 1}
-                label={overviewEntryLabel(addressing, index, state, tableBase, hostWords(flags))}
-                focusable={index === focused}
-                ids={ids}
-              />
-            );
-          })}
-        </g>
+        <OverviewRow
+          key={r}
+          row={r}
+          tableBase={tableBase}
+          states={states}
+          host={host}
+          diffMask={diffMask}
+          focused={focused}
+          addressing={addressing}
+          ids={ids}
+        />
       ))}
       {rules.map((k) => {
         const c = overviewCell(k);
@@ -135,6 +124,7 @@ export function Overview(props: OverviewProps) {
           />
         );
       })}
+      <FocusRing index={focused} />
       <rect
         className="spte-window-outline"
         x={0}
@@ -146,5 +136,24 @@ export function Overview(props: OverviewProps) {
         aria-hidden="true"
       />
     </svg>
+  );
+}
+
+/**
+ * The keyboard focus mark, one per grid (CSS shows it while a cell has :focus-visible) rather
+ * than one hidden ring in each of the 512 cells.
+ */
+function FocusRing({ index }: { index: number }) {
+  const { x, y } = overviewCell(index);
+  return (
+    <rect
+      className="spte-focus-ring"
+      x={x - 3}
+      y={y - 3}
+      width={OVERVIEW.cell + 6}
+      height={OVERVIEW.cell + 6}
+      rx={3}
+      aria-hidden="true"
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { CellState } from '../../viz/cellState.ts';
 import { OVERVIEW, overviewCell } from '../../viz/layout.ts';
-import { CellShape } from './CellShape.tsx';
+import { CellMarks, cellLook, DiffRing } from './CellShape.tsx';
 import type { PatternIds } from './PatternDefs.tsx';
 
 export interface OverviewCellProps {
@@ -14,7 +14,11 @@ export interface OverviewCellProps {
   ids: PatternIds;
 }
 
-/** One gridcell of the overview; memoised so a step repaints only the entries that changed. */
+/**
+ * One gridcell of the overview; memoised so a step repaints only the entries that changed. The
+ * cell's own rectangle is the gridcell, with the rare marks beside it: 1024 cells on the page,
+ * and every element more per cell is walked by the browser's paint on each step.
+ */
 export const OverviewCell = memo(function OverviewCell({
   index,
   state,
@@ -25,33 +29,19 @@ export const OverviewCell = memo(function OverviewCell({
   ids,
 }: OverviewCellProps) {
   const { x, y } = overviewCell(index);
+  const shape = { x, y, w: OVERVIEW.cell, h: OVERVIEW.cell, state, hostFlags, large: false, diff, ids };
   return (
-    <g
-      role="gridcell"
-      aria-label={label}
-      tabIndex={focusable ? 0 : -1}
-      data-index={index}
-      className="spte-ocell"
-    >
-      <CellShape
-        x={x}
-        y={y}
-        w={OVERVIEW.cell}
-        h={OVERVIEW.cell}
-        state={state}
-        hostFlags={hostFlags}
-        large={false}
-        diff={diff}
-        ids={ids}
-      />
+    <>
+      {diff && <DiffRing {...shape} />}
       <rect
-        className="spte-focus-ring"
-        x={x - 3}
-        y={y - 3}
-        width={OVERVIEW.cell + 6}
-        height={OVERVIEW.cell + 6}
-        rx={3}
+        role="gridcell"
+        aria-label={label}
+        tabIndex={focusable ? 0 : -1}
+        data-index={index}
+        className="spte-ocell spte-cell-fill"
+        {...cellLook(shape)}
       />
-    </g>
+      <CellMarks {...shape} />
+    </>
   );
 });
