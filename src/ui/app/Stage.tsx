@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Variant } from '../../engine/types.ts';
@@ -25,12 +26,16 @@ export function Stage() {
   const shown = variants.split(',') as Variant[];
   const guestPaging = scenario?.mmu === 'shadow' && scenario.guest?.paging === true;
 
-  const onEntryClick = (_index: number, gfn: number, _ev: SyntheticEvent) => {
-    const s = api.getState();
-    // While the quiz asks, a click on an entry is a pick, not an edit of the scenario.
-    if (s.predict.phase === 'asking') return s.togglePick(gfn);
-    void (s.clickMode === 'fault' ? s.faultNext(gfn) : s.togglePresent(gfn));
-  };
+  // Stable, so the memoised cells it is handed to do not re-render on every step.
+  const onEntryClick = useCallback(
+    (_index: number, gfn: number, _ev: SyntheticEvent) => {
+      const s = api.getState();
+      // While the quiz asks, a click on an entry is a pick, not an edit of the scenario.
+      if (s.predict.phase === 'asking') return s.togglePick(gfn);
+      void (s.clickMode === 'fault' ? s.faultNext(gfn) : s.togglePresent(gfn));
+    },
+    [api],
+  );
 
   return (
     // The data attributes say which frame is on screen, for scripts that drive the page (e2e, bench).

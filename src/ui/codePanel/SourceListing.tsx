@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
 import type { Step } from '../../engine/steps.ts';
 import { listingFor, rowInListing } from '../../engine/sourceListing.ts';
+import type { ListedLine, Listing } from '../../engine/sourceListing.ts';
 import type { MmuKind, Variant } from '../../engine/types.ts';
 
 /**
@@ -43,42 +45,78 @@ export function SourceListing({
 
   return (
     <div className="code-source">
-      {listing.blocks.map((block, b) => (
-        <div key={b} className="code-block">
-          <div className="code-block-head">
-            <span className="code-fn">{block.fn}</span>
-            <span className="code-file">{block.file}</span>
-          </div>
-          <ol className="code-listing">
-            {lines.map((line, row) => {
-              if (line.block !== b) return null;
-              const isCurrent = row === current;
-              const cls = [
-                'code-line',
-                isCurrent ? 'is-current' : '',
-                line.greyed ? 'is-greyed' : '',
-                line.diff === '+' ? 'is-add' : line.diff === '-' ? 'is-del' : '',
-              ].join(' ');
-              return (
-                <li
-                  key={row}
-                  ref={isCurrent ? currentRef : undefined}
-                  className={cls}
-                  aria-current={isCurrent ? 'step' : undefined}
-                >
-                  <span className="code-gutter" aria-hidden={!line.diff}>
-                    {line.diff ?? ''}
-                  </span>
-                  <span className="code-text">
-                    {line.greyed && <span className="visually-hidden">(not in this version) </span>}
-                    {line.text}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-        </div>
+      {listing.blocks.map((_, b) => (
+        <SourceBlock
+          key={b}
+          listing={listing}
+          block={b}
+          current={lines[current]?.block === b ? current : -1}
+          currentRef={currentRef}
+        />
       ))}
     </div>
   );
 }
+
+interface SourceBlockProps {
+  listing: Listing;
+  block: number;
+  /** The current row when it is in this block, else -1: a step re-renders at most two blocks. */
+  current: number;
+  currentRef: RefObject<HTMLLIElement | null>;
+}
+
+/** One function of the listing, its name and file above its lines. */
+const SourceBlock = memo(function SourceBlock({ listing, block, current, currentRef }: SourceBlockProps) {
+  const head = listing.blocks[block];
+  return (
+    <div className="code-block">
+      <div className="code-block-head">
+        <span className="code-fn">{head?.fn}</span>
+        <span className="code-file">{head?.file}</span>
+      </div>
+      <ol className="code-listing">
+        {listing.lines.map((line, row) =>
+          line.block === block ? (
+            <SourceLine
+              key={row}
+              line={line}
+              isCurrent={row === current}
+              lineRef={row === current ? currentRef : undefined}
+            />
+          ) : null,
+        )}
+      </ol>
+    </div>
+  );
+});
+
+interface SourceLineProps {
+  line: ListedLine;
+  isCurrent: boolean;
+  lineRef: RefObject<HTMLLIElement | null> | undefined;
+}
+
+/**
+ * One line, memoised: the listing has about a hundred lines of several elements each, and
+ * without this every step would hand React all of them to compare and commit.
+ */
+const SourceLine = memo(function SourceLine({ line, isCurrent, lineRef }: SourceLineProps) {
+  const cls = [
+    'code-line',
+    isCurrent ? 'is-current' : '',
+    line.greyed ? 'is-greyed' : '',
+    line.diff === '+' ? 'is-add' : line.diff === '-' ? 'is-del' : '',
+  ].join(' ');
+  return (
+    <li ref={lineRef} className={cls} aria-current={isCurrent ? 'step' : undefined}>
+      <span className="code-gutter" aria-hidden={!line.diff}>
+        {line.diff ?? ''}
+      </span>
+      <span className="code-text">
+        {line.greyed && <span className="visually-hidden">(not in this version) </span>}
+        {line.text}
+      </span>
+    </li>
+  );
+});

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { currentAccess, shownTick } from '../../state/selectors.ts';
 
 const selectScrubber = (s: AppState) => ({
@@ -26,20 +26,11 @@ export function Scrubber() {
   // otherwise React would snap it back to the shown tick between input events.
   const [draft, setDraft] = useState<number | null>(null);
   const max = Math.max(0, s.count - 1);
-  const marks = s.faultTicks ?? [];
-  const every = Math.max(1, Math.ceil(marks.length / MAX_MARKS));
-  const pct = (t: number) => (max === 0 ? 0 : (t / max) * 100);
   const where = `step ${s.tick + 1} of ${s.count}, access ${s.access + 1} of ${s.accesses}`;
   return (
     <div className="scrubber">
       <div className="scrubber-track">
-        <div className="scrubber-marks" aria-hidden="true">
-          {marks
-            .filter((_, i) => i % every === 0)
-            .map((t) => (
-              <span key={t} className="scrubber-mark" style={{ left: `${pct(t)}%` }} />
-            ))}
-        </div>
+        <FaultMarks faultTicks={s.faultTicks} max={max} />
         <input
           type="range"
           aria-label="Timeline"
@@ -67,3 +58,25 @@ export function Scrubber() {
     </div>
   );
 }
+
+/** Where each fault starts along the track; memoised, as it changes only with the scenario. */
+const FaultMarks = memo(function FaultMarks({
+  faultTicks,
+  max,
+}: {
+  faultTicks: readonly number[] | null;
+  max: number;
+}) {
+  const marks = faultTicks ?? [];
+  const every = Math.max(1, Math.ceil(marks.length / MAX_MARKS));
+  const pct = (t: number) => (max === 0 ? 0 : (t / max) * 100);
+  return (
+    <div className="scrubber-marks" aria-hidden="true">
+      {marks
+        .filter((_, i) => i % every === 0)
+        .map((t) => (
+          <span key={t} className="scrubber-mark" style={{ left: `${pct(t)}%` }} />
+        ))}
+    </div>
+  );
+});

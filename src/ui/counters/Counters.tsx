@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Totals } from '../../engine/types.ts';
 import { formatCount, formatDelta } from '../../viz/format.ts';
 import './counters.css';
@@ -35,22 +36,43 @@ export const SHADOW_COUNTER_ROWS: typeof COUNTER_ROWS = COUNTER_ROWS.map((r) =>
 export function Counters({ totals, other, label, shadowWalk = false }: CountersProps) {
   return (
     <dl className="counters" aria-label={`Counters — ${label}`}>
-      {(shadowWalk ? SHADOW_COUNTER_ROWS : COUNTER_ROWS).map(({ key, name, hint }) => {
-        const d = other ? totals[key] - other[key] : 0;
-        return (
-          <div key={key} className="counters-row" title={hint}>
-            <dt>{name}</dt>
-            <dd>
-              <span className="counters-value">{formatCount(totals[key])}</span>
-              {other && d !== 0 && (
-                <span className="counters-delta" aria-label={`${formatDelta(d)} versus the other variant`}>
-                  {formatDelta(d)}
-                </span>
-              )}
-            </dd>
-          </div>
-        );
-      })}
+      {(shadowWalk ? SHADOW_COUNTER_ROWS : COUNTER_ROWS).map(({ key, name, hint }) => (
+        <CounterRow
+          key={key}
+          name={name}
+          hint={hint}
+          value={totals[key]}
+          delta={other ? totals[key] - other[key] : 0}
+        />
+      ))}
     </dl>
   );
 }
+
+/** One counter; memoised, as most steps change none of them. */
+const CounterRow = memo(function CounterRow({
+  name,
+  hint,
+  value,
+  delta,
+}: {
+  name: string;
+  hint: string;
+  value: number;
+  /** Difference from the other variant; 0 draws nothing. */
+  delta: number;
+}) {
+  return (
+    <div className="counters-row" title={hint}>
+      <dt>{name}</dt>
+      <dd>
+        <span className="counters-value">{formatCount(value)}</span>
+        {delta !== 0 && (
+          <span className="counters-delta" aria-label={`${formatDelta(delta)} versus the other variant`}>
+            {formatDelta(delta)}
+          </span>
+        )}
+      </dd>
+    </div>
+  );
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { CellState } from '../../viz/cellState.ts';
 import { CELL_STATES, STATE_DESCRIPTION } from '../../viz/cellState.ts';
 import { HOST_NO_SLOT, HOST_NOT_RESIDENT, HOST_READONLY } from '../../viz/hostInfo.ts';
@@ -40,11 +40,14 @@ function Swatch({
   );
 }
 
-/** Every state with its colour and second cue, behind a disclosure button named "Legend". */
-export function Legend({ defaultOpen = false }: { defaultOpen?: boolean }) {
+/**
+ * Every state with its colour and second cue, behind a disclosure button named "Legend".
+ * Memoised: it sits beside the narration, which changes on every step.
+ */
+export const Legend = memo(function Legend({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
   const id = useId();
-  const ids = patternIds(`${id}legend`);
+  const ids = useMemo(() => patternIds(`${id}legend`), [id]);
   return (
     <div className="legend">
       <button
@@ -115,4 +118,4 @@ export function Legend({ defaultOpen = false }: { defaultOpen?: boolean }) {
       </div>
     </div>
   );
-}
+});

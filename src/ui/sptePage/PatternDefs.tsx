@@ -1,3 +1,4 @@
+import { memo } from 'react';
 export interface PatternIds {
   hatch: string;
   stripe: string;
@@ -10,7 +11,7 @@ export function patternIds(prefix: string): PatternIds {
 }
 
 /** SVG patterns for the second cues: hatching on 2 MiB mappings, stripes on flagged memslots. */
-export function PatternDefs({ ids }: { ids: PatternIds }) {
+export const PatternDefs = memo(function PatternDefs({ ids }: { ids: PatternIds }) {
   return (
     <defs>
       <pattern
@@ -43,4 +44,4 @@ export function PatternDefs({ ids }: { ids: PatternIds }) {
       </pattern>
     </defs>
   );
-}
+});

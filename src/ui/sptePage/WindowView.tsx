@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SyntheticEvent } from 'react';
 import type { Step } from '../../engine/steps.ts';
 import type { WalkView } from '../../engine/timeline.ts';
@@ -60,62 +61,22 @@ export function WindowView({
       <PatternDefs ids={ids} />
       {OFFSETS.map((k) => {
         const index = first + k;
-        const gfn = tableBase + index;
-        const state = states[index] ?? 'not-present';
-        const flags = host.flags[index] ?? 0;
-        const x = windowCellX(k);
-        const ink = state === 'not-present' ? 'var(--fg)' : onFill(state);
-        const label = [
-          `Entry ${index}: ${stateWord(state)}`,
-          entryAddress(addressing, tableBase, index),
-          ...hostWords(flags),
-        ].join(', ');
         return (
-          <g
+          <WindowCell
             key={k}
-            role="img"
-            aria-label={label}
-            className={`spte-wcell${cursor === k ? ' is-visited' : ''}${onEntryClick ? ' is-clickable' : ''}`}
-            onClick={onEntryClick ? (ev) => onEntryClick(index, gfn, ev) : undefined}
-          >
-            <title>{label}</title>
-            <CellShape
-              x={x}
-              y={WINDOW.cellY}
-              w={WINDOW.cellW}
-              h={WINDOW.cellH}
-              state={state}
-              hostFlags={flags}
-              large
-              diff={diffMask?.[index] === 1}
-              ids={ids}
-            />
-            <text
-              x={x + WINDOW.cellW / 2}
-              y={WINDOW.cellY + 44}
-              textAnchor="middle"
-              className="spte-wcell-index"
-              fill={ink}
-            >
-              {index}
-            </text>
-            <text
-              x={x + WINDOW.cellW / 2}
-              y={WINDOW.cellY + 70}
-              textAnchor="middle"
-              className="spte-wcell-gfn"
-              fill={ink}
-            >
-              {shortHex(gfn)}
-            </text>
-            <SlotStrip
-              x={x}
-              flags={flags}
-              inSlot={(host.slotIds[index] ?? -1) >= 0}
-              joinNext={k < 7 && host.slotIds[index + 1] === host.slotIds[index]}
-              ids={ids}
-            />
-          </g>
+            k={k}
+            index={index}
+            tableBase={tableBase}
+            state={states[index] ?? 'not-present'}
+            flags={host.flags[index] ?? 0}
+            slotId={host.slotIds[index] ?? -1}
+            nextSlotId={k < 7 ? (host.slotIds[index + 1] ?? -1) : null}
+            visited={cursor === k}
+            diff={diffMask?.[index] === 1}
+            addressing={addressing}
+            ids={ids}
+            onEntryClick={onEntryClick}
+          />
         );
       })}
       {rules.map((k) => (
@@ -132,6 +93,93 @@ export function WindowView({
     </svg>
   );
 }
+
+interface WindowCellProps {
+  k: number;
+  index: number;
+  tableBase: number;
+  state: CellState;
+  flags: number;
+  slotId: number;
+  /** The next cell's memslot id, null for the window's last cell. */
+  nextSlotId: number | null;
+  visited: boolean;
+  diff: boolean;
+  addressing: Addressing;
+  ids: PatternIds;
+  onEntryClick: WindowViewProps['onEntryClick'];
+}
+
+/** One large entry; memoised, as a step moves the cursor over two cells and changes few states. */
+const WindowCell = memo(function WindowCell({
+  k,
+  index,
+  tableBase,
+  state,
+  flags,
+  slotId,
+  nextSlotId,
+  visited,
+  diff,
+  addressing,
+  ids,
+  onEntryClick,
+}: WindowCellProps) {
+  const gfn = tableBase + index;
+  const x = windowCellX(k);
+  const ink = state === 'not-present' ? 'var(--fg)' : onFill(state);
+  const label = [
+    `Entry ${index}: ${stateWord(state)}`,
+    entryAddress(addressing, tableBase, index),
+    ...hostWords(flags),
+  ].join(', ');
+  return (
+    <g
+      role="img"
+      aria-label={label}
+      className={`spte-wcell${visited ? ' is-visited' : ''}${onEntryClick ? ' is-clickable' : ''}`}
+      onClick={onEntryClick ? (ev) => onEntryClick(index, gfn, ev) : undefined}
+    >
+      <title>{label}</title>
+      <CellShape
+        x={x}
+        y={WINDOW.cellY}
+        w={WINDOW.cellW}
+        h={WINDOW.cellH}
+        state={state}
+        hostFlags={flags}
+        large
+        diff={diff}
+        ids={ids}
+      />
+      <text
+        x={x + WINDOW.cellW / 2}
+        y={WINDOW.cellY + 44}
+        textAnchor="middle"
+        className="spte-wcell-index"
+        fill={ink}
+      >
+        {index}
+      </text>
+      <text
+        x={x + WINDOW.cellW / 2}
+        y={WINDOW.cellY + 70}
+        textAnchor="middle"
+        className="spte-wcell-gfn"
+        fill={ink}
+      >
+        {shortHex(gfn)}
+      </text>
+      <SlotStrip
+        x={x}
+        flags={flags}
+        inSlot={slotId >= 0}
+        joinNext={nextSlotId !== null && nextSlotId === slotId}
+        ids={ids}
+      />
+    </g>
+  );
+});
 
 /** The memslot strip under a cell: a bar while the GFN is in a slot, striped when the slot is flagged. */
 function SlotStrip({
