@@ -7,6 +7,7 @@ import { applyLocation, startUrlSync } from './state/urlSync.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { isEmbedSearch, readEmbedOptions } from './ui/embed/embedOptions.ts';
 import { startEmbed } from './ui/embed/startEmbed.ts';
+import { silenceMotionEvents } from './ui/app/silenceMotionEvents.ts';
 import './ui/theme.css';
 import './ui/app/app.css';
 import { createWorkerEngine } from './worker/client.ts';
@@ -19,6 +20,8 @@ const store = createAppStore(engine);
 const embed = isEmbedSearch(window.location.search) ? readEmbedOptions(window.location.search) : null;
 if (embed) void startEmbed(store, embed.options, embed.problems);
 else void applyLocation(store, window.location.href).then(() => startUrlSync(store));
+
+silenceMotionEvents(window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
