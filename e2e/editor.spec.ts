@@ -30,6 +30,9 @@ test('editing a memslot reloads the scenario; a refused edit keeps it', async ({
   const pages = page.getByLabel('Pages', { exact: true });
   await pages.fill('13');
   await pages.press('Enter');
+  // The worker reloads the edited scenario (no preset any more): a step pressed before that
+  // would be undone by the reload's return to the start.
+  await expect(stage(page)).toHaveAttribute('data-preset', '');
   await toEndOfFirstAccess(page);
   expect(await prefetched(page, 'fixed')).toEqual([]);
   await pages.fill('4');
