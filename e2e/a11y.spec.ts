@@ -111,3 +111,24 @@ test('arrow keys move a visible focus mark over the grid cells', async ({ page }
   await page.getByRole('button', { name: 'Reset', exact: true }).focus();
   await expect(ring).toBeHidden();
 });
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+]) {
+  test(`the legend opens inside the screen at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await open(page);
+    const toggle = page.getByRole('button', { name: 'Legend' });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const panel = page.locator('.legend-panel');
+    await expect(panel).toBeVisible();
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    await expect(panel.getByText('Faulting entry (this fault)')).toBeInViewport();
+  });
+}
