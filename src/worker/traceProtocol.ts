@@ -1,5 +1,5 @@
 import type { KernelComparison } from '../engine/trace/kernelCompare.ts';
-import type { TraceHardware, TraceLineError } from '../engine/trace/types.ts';
+import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, Scenario, Totals } from '../engine/types.ts';
 
 /**
@@ -26,27 +26,18 @@ export type TraceRequest =
 
 export type TraceRequestType = TraceRequest['type'];
 
-/** What the parse found, without the per-fault arrays (they stay in the worker). */
-export interface ParseSummary {
+/**
+ * What the parse found (the parser's own fields, documented there), without the per-fault arrays:
+ * they stay in the worker, and only the set_spte count crosses.
+ */
+export type ParseSummary = Omit<ParsedTrace, 'gfns' | 'setSptes'> & {
   name: string;
-  lines: number;
-  faults: number;
-  skipped: number;
-  permissionFaults: number;
-  otherVcpuEvents: number;
-  unknownVcpuEvents: number;
-  errors: TraceLineError[];
-  errorCount: number;
-  vcpus: number[];
   setSptes: number;
-  maxGfn: number;
-  bytes: number;
-  cancelled: boolean;
   /** Wall time of reading and parsing, for the MB/s shown. */
   ms: number;
   vcpu: number | null;
   hardware: TraceHardware;
-}
+};
 
 export interface VariantTotals {
   buggy: Totals;

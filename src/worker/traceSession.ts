@@ -76,21 +76,11 @@ export class TraceSession {
       this.name = req.name;
       this.vcpu = req.vcpu;
     }
+    const { gfns: _gfns, setSptes, ...counts } = p;
     return {
+      ...counts,
       name: req.name,
-      lines: p.lines,
-      faults: p.faults,
-      skipped: p.skipped,
-      permissionFaults: p.permissionFaults,
-      otherVcpuEvents: p.otherVcpuEvents,
-      unknownVcpuEvents: p.unknownVcpuEvents,
-      errors: p.errors,
-      errorCount: p.errorCount,
-      vcpus: p.vcpus,
-      setSptes: p.setSptes.length,
-      maxGfn: p.maxGfn,
-      bytes: p.bytes,
-      cancelled: p.cancelled,
+      setSptes: setSptes.length,
       ms,
       vcpu: req.vcpu,
       hardware: req.hardware,
