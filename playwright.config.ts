@@ -1,8 +1,20 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
-const PORT = 4173;
+
+// The tests serve the built app on a port of their own, never `npm start`'s 4173: a developer can
+// keep the app open while the suite runs (and two checkouts can test side by side). The port is
+// chosen once, in the runner's process, and handed to the workers through the environment
+// (they load this file again). E2E_PORT pins it.
+function freePort(): string {
+  const probe =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+}
+process.env.E2E_PORT ??= freePort();
+const PORT = Number(process.env.E2E_PORT);
 
 // e2e runs against the built app (vite preview), as a user gets it from `npm start`.
 export default defineConfig({
