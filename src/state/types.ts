@@ -1,7 +1,8 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario, Variant } from '../engine/types.ts';
 import type { EnginePort } from '../worker/client.ts';
-import type { PredictionResult, QuizScore } from '../ui/predict/scoring.ts';
+import type { PredictionResult, QuizScore } from './predictScoring.ts';
 import type { Axis, BothTotals, FrameReply, ScenarioProblem } from '../worker/protocol.ts';
 
 /** Where a refused scenario came from, so the message shows next to the control that caused it. */
@@ -126,3 +127,6 @@ export type AppState = ScenarioSlice & PlaybackSlice & ViewSlice & UrlSlice & Pr
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
 export type SliceCreator<T> = (set: SetState, get: GetState, engine: EnginePort) => T;
+
+/** The app's one store (created in store.ts). */
+export type AppStore = StoreApi<AppState>;

@@ -1,7 +1,6 @@
 import { DEFAULT_PRESET_ID } from '../engine/presets.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { AppStore } from './store.ts';
-import type { AppState } from './types.ts';
+import type { AppState, AppStore } from './types.ts';
 import { encodeScenario, hrefWithFrame, readLocation } from './urlState.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { format } from 'd3-format';
 import { useLayoutEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import type { OverviewShares } from '../../viz/charts/overview.ts';
+import type { OverviewShares } from '../../engine/tableOverview.ts';
 import { OVERVIEW_RGB, RUN_STYLE, rgbHex } from '../../viz/charts/palette.ts';
 import type { RunKind } from '../../worker/experimentProtocol.ts';
 import type { ExperimentResults } from './useExperimentRun.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cumulativePoints, cumulativeScales } from './cumulative.ts';
 import { histogramLayout } from './histogram.ts';
-import { overviewLayout, overviewPixels } from './overview.ts';
+import { overviewLayout, overviewPixels } from '../../engine/tableOverview.ts';
 
 describe('cumulativePoints', () => {
   it('places each bucket end at the accesses it covers', () => {

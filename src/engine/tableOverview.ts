@@ -1,4 +1,18 @@
-import { OVERVIEW_RGB } from './palette.ts';
+/**
+ * The experiment's "every page table" overview as pixels: pure maths, run in the experiment
+ * worker (it touches every table of a 1 TiB guest) and drawn by the page.
+ */
+
+/** Overview cell categories, RGB (Okabe–Ito, as in theme.css; fixed so exports look the same). */
+export const OVERVIEW_RGB = {
+  faulted: [0x00, 0x72, 0xb2],
+  prefetched: [0x00, 0x9e, 0x73],
+  huge: [0xcc, 0x79, 0xa7],
+  untouched: [0xe4, 0xe7, 0xeb],
+  noRam: [0x6b, 0x73, 0x7d],
+} as const satisfies Record<string, readonly [number, number, number]>;
+
+export type OverviewCategory = keyof typeof OVERVIEW_RGB;
 
 const ENTRIES = 512;
 
