@@ -1,44 +1,34 @@
-import { ExperimentView } from './ui/experiment/ExperimentView.tsx';
+import { useEffect } from 'react';
 import { Header } from './ui/app/Header.tsx';
-import { ProblemBanner } from './ui/app/ProblemBanner.tsx';
+import { LazyView } from './ui/app/LazyView.tsx';
+import { prefetchOnIdle } from './ui/app/lazyPart.ts';
+import { experimentPart, pathsPart, PREFETCH } from './ui/app/parts.ts';
 import { useAppView } from './ui/app/route.ts';
-import { Stage } from './ui/app/Stage.tsx';
-import { StatusRow } from './ui/app/StatusRow.tsx';
-import { useKeyboard } from './ui/app/useKeyboard.ts';
-import { Transport } from './ui/controls/Transport.tsx';
-import { PathsView } from './ui/paths/PathsView.tsx';
-import { PredictPanel } from './ui/predict/PredictPanel.tsx';
-import { ScenarioEditor } from './ui/scenarioEditor/ScenarioEditor.tsx';
-import { LinkProblemBanner } from './ui/share/LinkProblemBanner.tsx';
+import { Visualizer } from './ui/app/Visualizer.tsx';
 
+const loadingView = <p className="view-loading">Loading…</p>;
+
+/**
+ * The app's views. Only the stepping view's code comes with the first frame; the others, and the
+ * dialogs and menus, are chunks of their own that idle time fetches after it (parts.ts).
+ */
 export function App() {
   const view = useAppView();
+  useEffect(() => prefetchOnIdle(PREFETCH), []);
   return (
     <div className="app">
       <Header view={view} />
       {view === 'visualizer' && <Visualizer />}
-      {view === 'experiment' && <ExperimentView />}
-      {view === 'paths' && <PathsView />}
+      {view === 'experiment' && (
+        <LazyView part={experimentPart} fallback={loadingView}>
+          {(m) => <m.ExperimentView />}
+        </LazyView>
+      )}
+      {view === 'paths' && (
+        <LazyView part={pathsPart} fallback={loadingView}>
+          {(m) => <m.PathsView />}
+        </LazyView>
+      )}
     </div>
-  );
-}
-
-function Visualizer() {
-  // Playback keys belong to the stepping view only; other views have their own inputs.
-  useKeyboard();
-  return (
-    <>
-      <ProblemBanner />
-      <LinkProblemBanner />
-      <main className="app-main">
-        <Stage />
-        <div className="dock">
-          <PredictPanel />
-          <StatusRow />
-          <Transport />
-        </div>
-        <ScenarioEditor />
-      </main>
-    </>
   );
 }

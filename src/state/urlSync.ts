@@ -1,14 +1,24 @@
 import { DEFAULT_PRESET_ID } from '../engine/presets.ts';
 import type { Scenario } from '../engine/types.ts';
 import type { AppState, AppStore } from './types.ts';
+import { firstFaultEnd } from './firstFrame.ts';
 import { encodeScenario, hrefWithFrame, readLocation } from './urlState.ts';
+
+export interface ApplyOptions {
+  /**
+   * The app's own entry (not an embed): a location that names no frame at all opens on the end
+   * of the default scenario's first fault (see firstFrame.ts). A link keeps the frame it names.
+   */
+  defaultEntry?: boolean;
+}
 
 /**
  * Shows what a location asks for, falling back to the default preset when its scenario is
  * missing or refused; every refused part is named in `linkProblem`. Never throws.
  */
-export async function applyLocation(store: AppStore, href: string): Promise<void> {
+export async function applyLocation(store: AppStore, href: string, opts: ApplyOptions = {}): Promise<void> {
   const { frame, problems } = await readLocation(href);
+  const namesNothing = Object.keys(frame).length === 0 && problems.length === 0;
   const s = store.getState();
   s.pause();
   if (frame.speed !== undefined) s.setSpeed(frame.speed);
@@ -23,7 +33,9 @@ export async function applyLocation(store: AppStore, href: string): Promise<void
       s.clearProblem();
     }
   }
-  if (!loaded) await s.loadPreset(DEFAULT_PRESET_ID);
+  if (!loaded) {
+    await s.loadPreset(DEFAULT_PRESET_ID, opts.defaultEntry && namesNothing ? { at: firstFaultEnd } : {});
+  }
   if (frame.step !== undefined) store.getState().seek(frame.step);
   s.setLinkProblem(problems.length > 0 ? problems.join('; ') : null);
 }

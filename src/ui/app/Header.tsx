@@ -4,6 +4,7 @@ import { PresetPicker } from '../presets/PresetPicker.tsx';
 import { PresetNote } from '../presets/PresetNote.tsx';
 import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
 import { ContrastToggle } from '../contrast/ContrastToggle.tsx';
+import { ThemeSwitch } from '../contrast/ThemeSwitch.tsx';
 import { PredictToggle } from '../predict/PredictToggle.tsx';
 import { ExportMenu } from '../exportImage/ExportMenu.tsx';
 import type { AppView } from './route.ts';
@@ -28,6 +29,7 @@ export function Header({ view }: { view: AppView }) {
             <PredictToggle />
           </>
         )}
+        <ThemeSwitch />
         <ContrastToggle />
       </div>
       {view === 'visualizer' && <PresetNote />}

@@ -6,7 +6,8 @@ import { currentAccess, shownVariants } from '../../state/selectors.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { prefersReducedMotion, stepTransitionMs } from '../../viz/tween.ts';
-import { GuestTable } from '../guestTable/GuestTable.tsx';
+import { LazyView } from './LazyView.tsx';
+import { guestTablePart } from './parts.ts';
 import { SourceColumn } from './SourceColumn.tsx';
 import { Counters, SptePage } from './views.tsx';
 
@@ -59,11 +60,15 @@ export function Stage() {
             {f && scenario ? (
               <>
                 {scenario.mmu === 'shadow' && (
-                  <GuestTable
-                    frame={f}
-                    scenario={scenario}
-                    transitionMs={stepTransitionMs(speed, prefersReducedMotion())}
-                  />
+                  <LazyView part={guestTablePart}>
+                    {(m) => (
+                      <m.GuestTable
+                        frame={f}
+                        scenario={scenario}
+                        transitionMs={stepTransitionMs(speed, prefersReducedMotion())}
+                      />
+                    )}
+                  </LazyView>
                 )}
                 <SptePage
                   frame={f}

@@ -1,0 +1,69 @@
+// A slide deck with six embedded widgets, as a teacher's deck has them: how long from opening the
+// page until every widget shows its SPTE grid(s). Each widget is a whole copy of the app in an
+// iframe (its own scripts, store, worker and React tree), all six loading at once on this machine.
+import type { Browser } from '@playwright/test';
+
+/** Six embeds a lecture on the patch would use; each is a preset in compare or single mode. */
+export const DECK_EMBEDS: readonly string[] = [
+  '?embed&preset=seed&variant=compare',
+  '?embed&preset=seed-run&variant=compare&controls=0',
+  '?embed&preset=failed-batch&variant=compare',
+  '?embed&preset=partial&variant=fixed',
+  '?embed&preset=shadow-scattered&variant=compare&step=4',
+  '?embed&preset=huge&variant=compare',
+];
+
+const DECK_PATH = '__bench-deck.html';
+
+/**
+ * The deck page: six 640×360 iframes, and a script that records, each animation frame, when every
+ * widget's stage holds a drawn frame (data-frame-tick ≥ 0) with all its grids. Times are from the
+ * deck's navigation start, so they include fetching, parsing and running every widget's code.
+ */
+function deckHtml(): string {
+  const frames = DECK_EMBEDS.map(
+    (q, i) => `<iframe title="widget ${i + 1}" width="640" height="360" src="./${q}"></iframe>`,
+  ).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>deck</title></head><body>
+${frames}
+<script>
+  window.__deck = null;
+  const shown = (f) => {
+    const d = f.contentDocument;
+    const stage = d && d.querySelector('.stage');
+    if (!stage || Number(stage.getAttribute('data-frame-tick')) < 0) return false;
+    const want = stage.classList.contains('is-compare') ? 2 : 1;
+    return d.querySelectorAll('[role="grid"] [role="gridcell"]').length >= want * 512;
+  };
+  const poll = () => {
+    const frames = [...document.querySelectorAll('iframe')];
+    if (frames.every(shown)) {
+      // The frame after the one in which the DOM was complete: the grids are painted by then.
+      requestAnimationFrame(() => { window.__deck = performance.now(); });
+      return;
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+</script></body></html>`;
+}
+
+/** Opens the deck `runs` times (a fresh context each time, so no HTTP or code cache carries over). */
+export async function measureDeck(browser: Browser, baseURL: string, runs: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const ctx = await browser.newContext({ baseURL, viewport: { width: 1920, height: 1080 } });
+    const page = await ctx.newPage();
+    await page.route(`**/${DECK_PATH}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: deckHtml() }),
+    );
+    await page.goto(`./${DECK_PATH}`);
+    await page.waitForFunction(() => (window as unknown as { __deck: number | null }).__deck !== null, null, {
+      timeout: 60_000,
+      polling: 50,
+    });
+    out.push(await page.evaluate(() => (window as unknown as { __deck: number }).__deck));
+    await ctx.close();
+  }
+  return out;
+}
