@@ -17,6 +17,8 @@ export function SourceColumn() {
   const { mode, codeVariant, setCodeVariant, frame, mmu } = useAppStore(useShallow(selectSource));
   const variant: Variant = mode === 'compare' ? codeVariant : mode;
   const f = frame?.[variant] ?? null;
+  const otherVariant: Variant = variant === 'buggy' ? 'fixed' : 'buggy';
+  const o = mode === 'compare' ? (frame?.[otherVariant] ?? null) : null;
   return (
     <div className="source-column">
       {mode === 'compare' && (
@@ -36,7 +38,16 @@ export function SourceColumn() {
           ))}
         </div>
       )}
-      {f && <CodePanel variant={variant} step={f.step} walk={f.walk} tableBase={f.tableBase} mmu={mmu} />}
+      {f && (
+        <CodePanel
+          variant={variant}
+          step={f.step}
+          walk={f.walk}
+          tableBase={f.tableBase}
+          mmu={mmu}
+          {...(o ? { other: { variant: otherVariant, step: o.step } } : {})}
+        />
+      )}
     </div>
   );
 }

@@ -5,23 +5,39 @@ import { listingFor, rowInListing } from '../../engine/sourceListing.ts';
 import type { ListedLine, Listing } from '../../engine/sourceListing.ts';
 import type { MmuKind, Variant } from '../../engine/types.ts';
 
+/** The other variant's position, marked in the listing too (compare mode). */
+export interface OtherMark {
+  variant: Variant;
+  step: Step | null;
+}
+
 /**
  * The listing of one variant. Both variants draw every line so the patch's lines keep their place;
  * a line the variant lacks is greyed and struck through, and the diff gutter marks the patch's
  * two changes in both. Shadow paging shows its own paging_tmpl.h blocks (see listingFor).
+ *
+ * With `other` (compare mode) the other variant's current line is marked as well, and each mark
+ * carries its variant's name: where the two part (the trailing run, `break` against `return`),
+ * both lines are on screen at once.
  */
 export function SourceListing({
   variant,
   step,
   mmu = 'legacy',
+  other,
 }: {
   variant: Variant;
   step: Step | null;
   mmu?: MmuKind;
+  other?: OtherMark;
 }) {
   const listing = listingFor(mmu, variant);
   const lines = listing.lines;
   const current = step ? rowInListing(listing, step.line) : -1;
+  // Both variants' listings have the same rows (only greying differs), so a row of the other's
+  // listing is a row of this one.
+  const otherRow = other?.step ? rowInListing(listingFor(mmu, other.variant), other.step.line) : -1;
+  const tags = other ? { own: variant, other: other.variant } : null;
   const currentRef = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -51,6 +67,8 @@ export function SourceListing({
           listing={listing}
           block={b}
           current={lines[current]?.block === b ? current : -1}
+          otherRow={lines[otherRow]?.block === b ? otherRow : -1}
+          tags={tags}
           currentRef={currentRef}
         />
       ))}
@@ -63,11 +81,22 @@ interface SourceBlockProps {
   block: number;
   /** The current row when it is in this block, else -1: a step re-renders at most two blocks. */
   current: number;
+  /** The other variant's current row when it is in this block, else -1. */
+  otherRow: number;
+  /** Whose marks these are, to label them (compare mode); null labels nothing. */
+  tags: { own: Variant; other: Variant } | null;
   currentRef: RefObject<HTMLLIElement | null>;
 }
 
 /** One function of the listing, its name and file above its lines. */
-const SourceBlock = memo(function SourceBlock({ listing, block, current, currentRef }: SourceBlockProps) {
+const SourceBlock = memo(function SourceBlock({
+  listing,
+  block,
+  current,
+  otherRow,
+  tags,
+  currentRef,
+}: SourceBlockProps) {
   const head = listing.blocks[block];
   return (
     <div className="code-block">
@@ -82,6 +111,8 @@ const SourceBlock = memo(function SourceBlock({ listing, block, current, current
               key={row}
               line={line}
               isCurrent={row === current}
+              isOther={row === otherRow}
+              tag={tags ? tagFor(row === current, row === otherRow, tags) : null}
               lineRef={row === current ? currentRef : undefined}
             />
           ) : null,
@@ -91,9 +122,23 @@ const SourceBlock = memo(function SourceBlock({ listing, block, current, current
   );
 });
 
+const VARIANT_TAG: Record<Variant, string> = { buggy: 'buggy', fixed: 'fixed' };
+
+/** The label beside a marked line: whose current line it is (both variants' when they agree). */
+function tagFor(own: boolean, other: boolean, tags: { own: Variant; other: Variant }): string | null {
+  if (own && other) return 'both';
+  if (own) return VARIANT_TAG[tags.own];
+  if (other) return VARIANT_TAG[tags.other];
+  return null;
+}
+
 interface SourceLineProps {
   line: ListedLine;
   isCurrent: boolean;
+  /** The other variant's current line (compare mode). */
+  isOther: boolean;
+  /** 'buggy', 'fixed' or 'both': the mark's label, or null. */
+  tag: string | null;
   lineRef: RefObject<HTMLLIElement | null> | undefined;
 }
 
@@ -101,10 +146,12 @@ interface SourceLineProps {
  * One line, memoised: the listing has about a hundred lines of several elements each, and
  * without this every step would hand React all of them to compare and commit.
  */
-const SourceLine = memo(function SourceLine({ line, isCurrent, lineRef }: SourceLineProps) {
+const SourceLine = memo(function SourceLine({ line, isCurrent, isOther, tag, lineRef }: SourceLineProps) {
   const cls = [
     'code-line',
     isCurrent ? 'is-current' : '',
+    isOther && !isCurrent ? 'is-other-current' : '',
+    tag ? 'is-tagged' : '',
     line.greyed ? 'is-greyed' : '',
     line.diff === '+' ? 'is-add' : line.diff === '-' ? 'is-del' : '',
   ].join(' ');
@@ -117,6 +164,12 @@ const SourceLine = memo(function SourceLine({ line, isCurrent, lineRef }: Source
         {line.greyed && <span className="visually-hidden">(not in this version) </span>}
         {line.text}
       </span>
+      {tag && (
+        <span className={`code-tag is-${tag}`}>
+          <span className="visually-hidden">current line: </span>
+          {tag}
+        </span>
+      )}
     </li>
   );
 });

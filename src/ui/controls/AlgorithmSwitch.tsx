@@ -2,10 +2,10 @@ import type { ViewMode } from '../../engine/ticks.ts';
 import { selectMode } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 
-const OPTIONS: ReadonlyArray<{ mode: ViewMode; label: string }> = [
-  { mode: 'buggy', label: 'Buggy (before fix)' },
-  { mode: 'fixed', label: 'Fixed (after fix)' },
-  { mode: 'compare', label: 'Compare' },
+const OPTIONS: ReadonlyArray<{ mode: ViewMode; label: string; short: string }> = [
+  { mode: 'buggy', label: 'Buggy (before fix)', short: 'Buggy' },
+  { mode: 'fixed', label: 'Fixed (after fix)', short: 'Fixed' },
+  { mode: 'compare', label: 'Compare', short: 'Compare' },
 ];
 
 const selectSetMode = (s: { setMode: (m: ViewMode) => Promise<void> }) => s.setMode;
@@ -27,8 +27,15 @@ export function AlgorithmSwitch() {
             value={o.mode}
             checked={mode === o.mode}
             onChange={() => void setMode(o.mode)}
+            // The same name whichever text fits the screen (a phone shows the short one).
+            aria-label={o.label}
           />
-          <span>{o.label}</span>
+          <span className="seg-long" aria-hidden="true">
+            {o.label}
+          </span>
+          <span className="seg-short" aria-hidden="true">
+            {o.short}
+          </span>
         </label>
       ))}
     </div>
