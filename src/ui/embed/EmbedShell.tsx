@@ -45,7 +45,8 @@ export function EmbedShell({
         {title !== null && <h1 className="embed-title">{title}</h1>}
         <LinkProblemBanner />
         <main className="embed-main">{children}</main>
-        {footer}
+        {/* A landmark of its own, so every part of the widget is inside one (axe: region). */}
+        {footer && <footer className="embed-footer">{footer}</footer>}
       </div>
     </div>
   );
