@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { LinkProblemBanner } from '../share/LinkProblemBanner.tsx';
-import { DESIGN_HEIGHT, fitCanvas } from './embedFit.ts';
+import { fitCanvas } from './embedFit.ts';
 import './embed.css';
 
 function frameSize() {
@@ -34,11 +34,11 @@ export function EmbedShell({
   return (
     <div className="embed-viewport">
       <div
-        className="embed-canvas"
+        className={`embed-canvas${fit.portrait ? ' is-portrait' : ''}`}
         data-scale={fit.scale.toFixed(3)}
         style={{
           width: fit.width,
-          height: DESIGN_HEIGHT,
+          height: fit.height,
           transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})`,
         }}
       >
