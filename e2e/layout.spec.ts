@@ -61,12 +61,15 @@ for (const size of [DESKTOPS[0], DESKTOPS[2]]) {
     for (const radio of ['Buggy (before fix)', 'Fixed (after fix)'] as const) {
       await page.getByRole('radio', { name: radio }).check();
       await expect(stage(page)).toHaveClass(/stage-single/);
-      await press(page, 'ArrowRight');
+      // A button, not an arrow key: the focused radio group would take the arrow.
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect(stage(page)).not.toHaveAttribute('data-frame-tick', '0');
       await expectCountersAboveDock(page, radio);
     }
     await page.getByRole('radio', { name: 'Compare' }).check();
     for (const preset of [/Shadow paging: scattered/, /not-accessed guest PTE/, /2 MiB backing/]) {
       await open(page, preset);
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
       await press(page, 'ArrowRight', 1);
       await press(page, 'ArrowRight', 2);
       await expectCountersAboveDock(page, `${preset.source}, compare`);
@@ -102,7 +105,7 @@ for (const size of [...DESKTOPS, PHONE]) {
       const b = await box(l);
       expect(b.y + b.height, `${name} above the dock`).toBeLessThanOrEqual(dock.y);
     }
-    await expect(page.getByRole('button', { name: 'Replay this fault' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Watch this fault again' })).toBeEnabled();
     await info.attach(`first-frame-${size.width}x${size.height}`, {
       body: await page.screenshot(),
       contentType: 'image/png',
@@ -113,7 +116,7 @@ for (const size of [...DESKTOPS, PHONE]) {
   });
 }
 
-test('"Replay this fault" plays the fault from its first step and stops where it started', async ({
+test('"Watch this fault again" plays the fault from its first step and stops where it started', async ({
   page,
 }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -122,7 +125,7 @@ test('"Replay this fault" plays the fault from its first step and stops where it
   expect(end).toBeGreaterThan(5);
   // Fastest pace, so the replay takes a couple of seconds.
   await page.getByRole('slider', { name: 'Speed' }).fill('4');
-  await page.getByRole('button', { name: 'Replay this fault' }).click();
+  await page.getByRole('button', { name: 'Watch this fault again' }).click();
   await expect.poll(async () => Number(await stage(page).getAttribute('data-frame-tick'))).toBeLessThan(4);
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await expect(stage(page)).toHaveAttribute('data-frame-tick', String(end), { timeout: 15_000 });

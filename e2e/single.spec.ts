@@ -15,7 +15,8 @@ test.beforeAll(() => {
 });
 
 for (const [name, query] of [
-  ['the app', ''],
+  // A link to step 1: the plain address opens at the end of the first fault (checked below).
+  ['the app', '?step=0'],
   ['embed mode', '?embed&preset=seed&variant=compare'],
 ] as const) {
   test(`the single file from file:// (${name}) shows the seed case and steps, with no network`, async ({
@@ -33,7 +34,7 @@ for (const [name, query] of [
     await expect
       .poll(async () => Number(await stage(page).getAttribute('data-frame-tick')))
       .toBeGreaterThan(1);
-    if (query)
+    if (name === 'embed mode')
       expect(
         await grid(page, 'fixed')
           .getByRole('gridcell', { name: /prefetched/ })
@@ -44,3 +45,11 @@ for (const [name, query] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('the single file from file:// opens, like the app, on the end of the first fault', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto(pathToFileURL(FILE).href);
+  await expect(page.locator('.variant-buggy').getByText('dropped', { exact: true })).toBeVisible();
+  await expect(page.locator('.variant-fixed').getByText('✓ installed 7')).toBeVisible();
+  expect(errors).toEqual([]);
+});

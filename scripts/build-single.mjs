@@ -54,7 +54,12 @@ function inlineIntoHtml() {
         const file = bundle[name];
         if (!file) throw new Error(`build-single: ${ref} is not in the bundle`);
         delete bundle[name];
-        return file.type === 'chunk' ? file.code : String(file.source);
+        // The app loads its views with import() (code splitting). Built as one chunk those imports
+        // are inlined, but Vite leaves the preload list's placeholder behind unreplaced: there is
+        // nothing to preload in one file, so it is no list at all.
+        return file.type === 'chunk'
+          ? file.code.replaceAll('__VITE_PRELOAD__', 'void 0')
+          : String(file.source);
       };
       // Functions as replacements, so `$&` and friends in the code are not patterns.
       text = text.replace(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g, (_m, src) => {

@@ -3,7 +3,7 @@ import type { Axis } from '../worker/protocol.ts';
 /**
  * The frame a newcomer sees first: the end of the default scenario's first fault, where the old
  * code has dropped the trailing run and the fix has installed it ("dropped" beside "installed 7"),
- * rather than step 1, where both sides look the same. The dock's "Replay this fault" plays the
+ * rather than step 1, where both sides look the same. The dock's "Watch this fault again" plays the
  * walk that led there. Only the app's plain address opens here; every link keeps its own step.
  */
 export function firstFaultEnd(axis: Axis): number {

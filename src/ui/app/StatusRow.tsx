@@ -30,9 +30,9 @@ export function StatusRow({ children }: { children?: ReactNode }) {
           className="btn btn-replay"
           onClick={replayFault}
           disabled={!canReplay}
-          title="Play this access's fault from its first step to its last"
+          title="Run this access's fault again, from its first step to its last"
         >
-          <span aria-hidden="true">↺</span> Replay this fault
+          <span aria-hidden="true">↺</span> Watch this fault again
         </button>
         <Legend />
         {children}

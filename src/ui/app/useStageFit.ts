@@ -6,7 +6,7 @@ const GAP_PX = 14;
 
 /**
  * Fits the stage between the top of the page and the dock: writes `--stage-h`, the height the
- * stage may take on the first screen, on the stage element. The drawings shrink to it (app.css),
+ * variant columns may take on the first screen, on the stage element. The drawings shrink to it (app.css),
  * so the counters stay above the dock whatever the header wraps to and whatever the preset draws
  * (a guest page table, one variant at full width). Measured on resize only, never per step.
  */
@@ -18,7 +18,9 @@ export function useStageFit(active: boolean): RefCallback<HTMLDivElement> {
     const stage = el.current;
     if (!stage) return;
     const dock = stage.parentElement?.querySelector<HTMLElement>('.dock');
-    const top = stage.getBoundingClientRect().top + window.scrollY;
+    // From the columns' top: a note above them (shadow paging's) is part of the stage.
+    const first = stage.querySelector('.variant-column') ?? stage;
+    const top = first.getBoundingClientRect().top + window.scrollY;
     const dockH = dock?.offsetHeight ?? 0;
     const h = Math.floor(window.innerHeight - top - dockH - GAP_PX);
     stage.style.setProperty('--stage-h', `${h}px`);

@@ -1,7 +1,43 @@
-// A slide deck with six embedded widgets, as a teacher's deck has them: how long from opening the
-// page until every widget shows its SPTE grid(s). Each widget is a whole copy of the app in an
-// iframe (its own scripts, store, worker and React tree), all six loading at once on this machine.
-import type { Browser } from '@playwright/test';
+// First load (issue 14), two measures of the built app in Chromium:
+// - the JavaScript the plain address loads before its first frame is drawn, gzipped;
+// - a slide deck with six embedded widgets, as a teacher's deck has them: how long from opening
+//   the page until every widget shows its SPTE grid(s). Each widget is a whole copy of the app in
+//   an iframe (its own scripts, store, worker and React tree), all six loading at once.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What issue 14 measured before code splitting, printed beside today's figures. */
+export const BEFORE = { initialJsKiB: 140.9, deckMs: 1700 } as const;
+
+/**
+ * Gzipped bytes (gzip -9) of every script the plain address loads before its first frame is on
+ * screen (the stage holds a drawn frame): the entry, the view's chunks and their imports, not the
+ * chunks fetched on idle afterwards, and not the workers (they run beside the page).
+ */
+export async function initialJsGzip(page: Page): Promise<{ bytes: number; files: string[] }> {
+  const files: string[] = [];
+  const onRequest = (r: { resourceType(): string; url(): string }) => {
+    if (r.resourceType() === 'script') files.push(new URL(r.url()).pathname.replace(/^\//, ''));
+  };
+  page.on('request', onRequest);
+  await page.goto('./');
+  await page.waitForFunction(
+    () => Number(document.querySelector('.stage')?.getAttribute('data-frame-tick') ?? -1) >= 0,
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  page.off('request', onRequest);
+  const loaded = files.filter((f) => !/worker/.test(f));
+  const bytes = loaded.reduce(
+    (a, f) => a + gzipSync(readFileSync(join(root, 'dist', f)), { level: 9 }).length,
+    0,
+  );
+  return { bytes, files: loaded };
+}
 
 /** Six embeds a lecture on the patch would use; each is a preset in compare or single mode. */
 export const DECK_EMBEDS: readonly string[] = [
