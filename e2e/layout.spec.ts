@@ -71,7 +71,8 @@ for (const size of [DESKTOPS[0], DESKTOPS[2]]) {
       await open(page, preset);
       await page.locator('body').click({ position: { x: 1, y: 1 } });
       await press(page, 'ArrowRight', 1);
-      await press(page, 'ArrowRight', 2);
+      // The 2 MiB preset's fault is its last step (two in all); the shadow walks go on.
+      if (!/2 MiB/.test(preset.source)) await press(page, 'ArrowRight', 2);
       await expectCountersAboveDock(page, `${preset.source}, compare`);
       await page.getByRole('radio', { name: 'Fixed (after fix)' }).check();
       await expect(stage(page)).toHaveClass(/stage-single/);
