@@ -105,8 +105,8 @@ export function CellMarks({ x, y, w, h, state, hostFlags, large }: CellShapeProp
       )}
       {large && state === 'prefetched' && (
         <text
-          x={x + w - 8}
-          y={y + 20}
+          x={x + w - 7}
+          y={y + 18}
           textAnchor="end"
           className="spte-glyph-p"
           fill="var(--spte-on-light)"
