@@ -44,3 +44,24 @@ for (const [name, query] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('the single file: the trace dialog says samples need the hosted app, with no request and no error', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+  await page.goto(pathToFileURL(FILE).href);
+  await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
+  await page.getByRole('button', { name: 'Open KVM trace' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByText(/sample traces come with the hosted app, not with this offline file/),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('Try a sample')).toHaveCount(0);
+  await expect(dialog.locator('.trace-warn')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(requests.filter((u) => !/^(data|blob):/.test(u))).toEqual([pathToFileURL(FILE).href]);
+  expect(errors).toEqual([]);
+});

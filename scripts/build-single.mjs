@@ -74,6 +74,8 @@ await build({
   root,
   configFile: join(root, 'vite.config.ts'),
   logLevel: 'warn',
+  // import.meta.env.MODE === 'single': the app knows it has no files beside it (the trace samples).
+  mode: 'single',
   // The deck, samples and scenarios stay with the normal build; this file is the app alone.
   publicDir: false,
   // A module worker from a blob: URL does not start in a file:// page (its origin is opaque);
