@@ -91,7 +91,16 @@ export function textProblems(page: Page, minPx = 18): Promise<TextProblem[]> {
         if (!shown(cell)) continue;
         const boxEl = cell.querySelector(boxSel);
         if (!boxEl) continue;
-        const box = boxEl.getBoundingClientRect();
+        // Inside the box's stroke, not on it: the inner edge of a thick (faulting) border.
+        const outer = boxEl.getBoundingClientRect();
+        const unit = outer.width / (boxEl as SVGGraphicsElement).getBBox().width;
+        const inset = ((parseFloat(getComputedStyle(boxEl).strokeWidth) || 0) / 2) * unit;
+        const box = new DOMRect(
+          outer.left + inset,
+          outer.top + inset,
+          outer.width - 2 * inset,
+          outer.height - 2 * inset,
+        );
         const mark = markSel ? cell.querySelector(markSel) : null;
         const markBox = mark && shown(mark) ? mark.getBoundingClientRect() : null;
         for (const t of cell.querySelectorAll('text')) {

@@ -106,7 +106,7 @@ export function CellMarks({ x, y, w, h, state, hostFlags, large }: CellShapeProp
       {large && state === 'prefetched' && (
         <text
           x={x + w - 7}
-          y={y + 18}
+          y={y + 20}
           textAnchor="end"
           className="spte-glyph-p"
           fill="var(--spte-on-light)"

@@ -156,16 +156,16 @@ const WindowCell = memo(function WindowCell({
       {/* The marks (bolt, "P", hit corner) sit in the top 22 units; the index and GFN below them. */}
       <text
         x={x + WINDOW.cellW / 2}
-        y={WINDOW.cellY + 48}
+        y={WINDOW.cellY + 50}
         textAnchor="middle"
-        className="spte-wcell-index"
+        className={`spte-wcell-index${index >= 100 ? ' is-long' : ''}`}
         fill={ink}
       >
         {index}
       </text>
       <text
         x={x + WINDOW.cellW / 2}
-        y={WINDOW.cellY + 74}
+        y={WINDOW.cellY + 75}
         textAnchor="middle"
         className={`spte-wcell-gfn${gfnText.length > 4 ? ' is-long' : ''}`}
         fill={ink}
