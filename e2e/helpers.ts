@@ -17,7 +17,7 @@ export function stage(page: Page): Locator {
  * preset by its label.
  */
 export async function open(page: Page, presetLabel?: string | RegExp): Promise<void> {
-  await page.goto('./?step=0');
+  await page.goto('./?v=2&step=1');
   await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   if (presetLabel !== undefined) {
     const select = page.getByLabel('Scenario', { exact: true });

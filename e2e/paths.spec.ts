@@ -70,7 +70,7 @@ test('a row leads to stepping that path', async ({ page }) => {
   const link = row.getByRole('link', { name: /Step through this path/ });
   await expect(link).toBeVisible({ timeout: 30_000 });
   // A real link: it carries the scenario and the variant.
-  expect(await link.getAttribute('href')).toMatch(/#variant=buggy&step=0&s=j/);
+  expect(await link.getAttribute('href')).toMatch(/#v=2&variant=buggy&step=1&s=j/);
   await link.click();
   await expect(page.locator('.stage')).toHaveAttribute('data-frame-tick', '0');
   await expect(page.getByRole('radio', { name: 'Buggy (before fix)' })).toBeChecked();

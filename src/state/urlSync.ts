@@ -36,7 +36,7 @@ export async function applyLocation(store: AppStore, href: string, opts: ApplyOp
   if (!loaded) {
     await s.loadPreset(DEFAULT_PRESET_ID, opts.defaultEntry && namesNothing ? { at: firstFaultEnd } : {});
   }
-  if (frame.step !== undefined) store.getState().seek(frame.step);
+  if (frame.tick !== undefined) store.getState().seek(frame.tick);
   s.setLinkProblem(problems.length > 0 ? problems.join('; ') : null);
 }
 
@@ -51,7 +51,7 @@ export async function shareHref(store: AppStore, href = window.location.href): P
     scenarioPayload: await encodeScenario(s.scenario),
     presetId: s.presetId,
     mode: s.mode,
-    step: s.tick,
+    tick: s.tick,
     speed: s.speed,
   });
 }
@@ -85,7 +85,7 @@ export function startUrlSync(store: AppStore, quietMs = 300, maxWaitMs = 2000): 
       scenarioPayload: payload,
       presetId: s.presetId,
       mode: s.mode,
-      step: s.tick,
+      tick: s.tick,
       speed: s.speed,
     });
   };

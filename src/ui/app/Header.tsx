@@ -4,6 +4,7 @@ import { ImportExport } from '../importExport/ImportExport.tsx';
 import { PresetPicker } from '../presets/PresetPicker.tsx';
 import { PresetNote } from '../presets/PresetNote.tsx';
 import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
+import { EmbedCodeButton } from '../embed/EmbedCodeButton.tsx';
 import { ContrastToggle } from '../contrast/ContrastToggle.tsx';
 import { ThemeSwitch } from '../contrast/ThemeSwitch.tsx';
 import { PredictToggle } from '../predict/PredictToggle.tsx';
@@ -50,6 +51,7 @@ export function Header({ view }: { view: AppView }) {
             <PredictToggle />
             <ImportExport />
             <CopyLinkButton />
+            <EmbedCodeButton />
             <ExportMenu />
           </div>
         ) : (

@@ -14,6 +14,8 @@ export const importDialogPart = lazyPart(() => import('../importExport/ImportDia
 export const traceDialogPart = lazyPart(() => import('../trace/TraceDialog.tsx'));
 export const experimentPart = lazyPart(() => import('../experiment/ExperimentView.tsx'));
 export const pathsPart = lazyPart(() => import('../paths/PathsView.tsx'));
+/** "Embed in a slide" loads its dialog with React.lazy; fetching the module early makes that instant. */
+const embedCodePart = lazyPart(() => import('../embed/EmbedCodeDialog.tsx'));
 
 export const PREFETCH: ReadonlyArray<LazyPart<unknown>> = [
   editorPart,
@@ -21,6 +23,7 @@ export const PREFETCH: ReadonlyArray<LazyPart<unknown>> = [
   predictPart,
   guestTablePart,
   importDialogPart,
+  embedCodePart,
   traceDialogPart,
   experimentPart,
   pathsPart,

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { Totals } from '../../engine/types.ts';
 import { formatCount, formatDelta } from '../../viz/format.ts';
 import './counters.css';
@@ -74,7 +74,19 @@ const CounterRow = memo(function CounterRow({
 }) {
   return (
     <div className="counters-row" title={hint}>
-      <dt>{name}</dt>
+      {/* A long kernel name may break after its underscore, never inside a word. */}
+      <dt>
+        {name.split('_').map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && (
+              <>
+                _<wbr />
+              </>
+            )}
+            {part}
+          </Fragment>
+        ))}
+      </dt>
       <dd>
         <span className="counters-value">{formatCount(value)}</span>
         {delta !== 0 && (

@@ -44,7 +44,7 @@ export function EmbedColumn({
       {/* Only shadow paging draws guest PTEs: their code (and d3-shape's arrows) is a chunk of its own. */}
       {guestPaging && (
         <LazyView part={guestTablePart}>
-          {(m) => <m.GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} />}
+          {(m) => <m.GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} large />}
         </LazyView>
       )}
       <SptePage

@@ -18,7 +18,7 @@ export function StepPathLink({ row }: { row: PathRow }) {
     scenarioPayload: payload,
     presetId: null,
     mode,
-    step: 0,
+    tick: 0,
     speed: 1,
   });
   const onClick = (ev: MouseEvent<HTMLAnchorElement>) => {
