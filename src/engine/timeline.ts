@@ -1,3 +1,5 @@
+import { resolveKernel } from './kernelVersion.ts';
+import type { KernelArg, KernelModel } from './kernelVersion.ts';
 import { Machine } from './machine.ts';
 import { enumState } from './spteTables.ts';
 import { scenarioSteps } from './stepWalk.ts';
@@ -11,10 +13,17 @@ const CHECKPOINT_EVERY = 256;
 
 /** Code of an entry that was prefetched and has since been touched (a prefetch hit). */
 export const HIT_CODE = 4;
+/**
+ * Code of a prefetched entry that is access-tracked (nested EPT without A/D bits, v4.13+): not
+ * usable by the CPU until touched, and that touch is a fault.
+ */
+export const TRACKED_CODE = 5;
 
 export interface Timeline {
   readonly scenario: Scenario;
+  /** The kernel's short form: buggy before c6cecc4b9324, fixed from it. */
   readonly variant: Variant;
+  readonly kernel: KernelModel;
   readonly steps: readonly Step[];
   /** Index of the first step of each access. */
   readonly accessStarts: readonly number[];
@@ -30,17 +39,19 @@ export type TimelineResult = { ok: true; timeline: Timeline } | { ok: false; mes
 /** Runs step mode to the end, keeping a checkpoint every few hundred steps for fast seeking. */
 export function buildTimeline(
   scenario: Scenario,
-  variant: Variant,
+  kernelArg: KernelArg,
   maxSteps = MAX_TIMELINE_STEPS,
 ): TimelineResult {
-  const m = new Machine(scenario, variant);
+  const kernel = resolveKernel(kernelArg);
+  const variant = kernel.variant;
+  const m = new Machine(scenario, kernel);
   m.trackHits = true;
   const steps: Step[] = [];
   const accessStarts: number[] = [];
   const faultStarts: number[] = [];
   const checkpoints: Machine[] = [m.fork()];
   let lastAccess = -1;
-  for (const step of scenarioSteps(scenario, variant, m)) {
+  for (const step of scenarioSteps(scenario, kernel, m)) {
     if (steps.length >= maxSteps) {
       return {
         ok: false,
@@ -57,7 +68,16 @@ export function buildTimeline(
   }
   return {
     ok: true,
-    timeline: { scenario, variant, steps, accessStarts, faultStarts, checkpoints, totals: { ...m.totals } },
+    timeline: {
+      scenario,
+      variant,
+      kernel,
+      steps,
+      accessStarts,
+      faultStarts,
+      checkpoints,
+      totals: { ...m.totals },
+    },
   };
 }
 
@@ -100,7 +120,10 @@ export interface VariantFrame {
   totals: Totals;
   /** Base GFN of the table shown (the one holding the current access). */
   tableBase: number;
-  /** 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then touched. */
+  /**
+   * 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then
+   * touched, 5 prefetched and access-tracked.
+   */
   codes: Uint8Array;
   walk: WalkView;
 }
@@ -112,6 +135,9 @@ export function frameAt(t: Timeline, k: number): VariantFrame {
   const gfn = step ? step.gfn : firstAccessGfn(t);
   const tableBase = gfn - (gfn % SPTES_PER_TABLE);
   const codes = m.tables.tableCodes(tableBase);
+  if (m.accessTracked) {
+    for (let i = 0; i < SPTES_PER_TABLE; i++) if (codes[i] === enumState.prefetched) codes[i] = TRACKED_CODE;
+  }
   if (m.hits) {
     for (const h of m.hits) {
       if (h >= tableBase && h < tableBase + SPTES_PER_TABLE && codes[h - tableBase] === enumState.present) {

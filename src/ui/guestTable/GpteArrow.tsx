@@ -8,6 +8,7 @@ const OUTCOME_WORD = {
   'skip-present': 'present',
   'skip-faulting': 'faulting',
   failed: 'failed',
+  skipped: 'skipped',
 } as const;
 
 /** The shadow entry a guest PTE fills, and the arrow once the walk has reached it. */

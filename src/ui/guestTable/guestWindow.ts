@@ -96,5 +96,7 @@ function arrowWords(e: GuestEntry): string {
       return '';
     case 'failed':
       return `; prefetch failed (${REASON_SHORT[e.reason ?? 'gpte-not-present']}), the walk stops`;
+    case 'skipped':
+      return `; skipped (${REASON_SHORT[e.reason ?? 'gpte-not-present']}), the walk goes on (before v3.8)`;
   }
 }
