@@ -77,7 +77,16 @@ export function buildTimeline(
   }
   return {
     ok: true,
-    timeline: { scenario, variant, kernel, steps, accessStarts, faultStarts, history, totals: { ...m.totals } },
+    timeline: {
+      scenario,
+      variant,
+      kernel,
+      steps,
+      accessStarts,
+      faultStarts,
+      history,
+      totals: { ...m.totals },
+    },
   };
 }
 
