@@ -6,6 +6,8 @@ import { Stage } from './ui/app/Stage.tsx';
 import { StatusRow } from './ui/app/StatusRow.tsx';
 import { useKeyboard } from './ui/app/useKeyboard.ts';
 import { Transport } from './ui/controls/Transport.tsx';
+import { HistoryStrip } from './ui/history/HistoryStrip.tsx';
+import { HostView } from './ui/host/HostView.tsx';
 import { PathsView } from './ui/paths/PathsView.tsx';
 import { PredictPanel } from './ui/predict/PredictPanel.tsx';
 import { ScenarioEditor } from './ui/scenarioEditor/ScenarioEditor.tsx';
@@ -19,6 +21,7 @@ export function App() {
       {view === 'visualizer' && <Visualizer />}
       {view === 'experiment' && <ExperimentView />}
       {view === 'paths' && <PathsView />}
+      {view === 'host' && <HostView />}
     </div>
   );
 }
@@ -31,6 +34,7 @@ function Visualizer() {
       <ProblemBanner />
       <LinkProblemBanner />
       <main className="app-main">
+        <HistoryStrip />
         <Stage />
         <div className="dock">
           <PredictPanel />

@@ -16,11 +16,14 @@ export interface HistoryEntry {
   behaviour: boolean;
   /** Whether the release is verified ('yes'), bounded ('bounded') or not ('no'); see docs/history.md. */
   verified: 'yes' | 'bounded' | 'no';
+  /** A preset (presets.ts) whose outcome differs across this change, to show it at once. */
+  demo?: string;
 }
 
 export const HISTORY: readonly HistoryEntry[] = [
   {
     version: '2.6.37',
+    demo: 'seed',
     released: '2011-01-04',
     commit: '957ed9effd80',
     title: 'Prefetch arrives',
@@ -31,6 +34,7 @@ export const HISTORY: readonly HistoryEntry[] = [
   },
   {
     version: '3.8',
+    demo: 'shadow-not-accessed',
     released: '2013-02-18',
     commit: null,
     title: 'Bad guest PTE stops the shadow walk',
@@ -41,6 +45,7 @@ export const HISTORY: readonly HistoryEntry[] = [
   },
   {
     version: '4.13',
+    demo: 'shadow-nested-no-ad',
     released: '2017-09-03',
     commit: 'ac8d57e57343',
     title: 'A/D bits per shadow page',
@@ -69,6 +74,7 @@ export const HISTORY: readonly HistoryEntry[] = [
   },
   {
     version: '5.12',
+    demo: 'invalidation',
     released: '2021-04-25',
     commit: '4a42d848db95',
     title: 'No prefetch during invalidation',
@@ -88,6 +94,7 @@ export const HISTORY: readonly HistoryEntry[] = [
   },
   {
     version: '5.16',
+    demo: 'seed-run',
     released: '2022-01-09',
     commit: 'c6cecc4b9324',
     title: 'Trailing run prefetched (the seed fix)',

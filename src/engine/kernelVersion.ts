@@ -219,3 +219,39 @@ export function scenarioKernel(s: { kernel?: string; variant: Variant }): Kernel
   }
   return resolveKernel(s.variant);
 }
+
+/**
+ * The two kernels the visualizer shows side by side for a scenario, in its `buggy` and `fixed`
+ * slots (left and right). Without `kernel`: 5.15 | 5.16, as before versions existed. With
+ * `compareKernel`: compareKernel | kernel. With `kernel` alone it takes the side of its variant and
+ * the short form of the other variant fills the other side, so the left side is still the one
+ * without c6cecc4b9324.
+ */
+export function sideKernels(s: { kernel?: string; compareKernel?: string; variant: Variant }): {
+  buggy: KernelModel;
+  fixed: KernelModel;
+} {
+  const k = scenarioKernel(s);
+  if (s.compareKernel !== undefined) return { buggy: resolveKernel(s.compareKernel), fixed: k };
+  if (s.kernel === undefined) return { buggy: resolveKernel('buggy'), fixed: resolveKernel('fixed') };
+  return k.variant === 'buggy'
+    ? { buggy: k, fixed: resolveKernel('fixed') }
+    : { buggy: resolveKernel('buggy'), fixed: k };
+}
+
+/** Whether the sides are the default pair, 5.15 | 5.16 (labels then say before/after the fix). */
+export function isDefaultPair(sides: { buggy: KernelModel; fixed: KernelModel }): boolean {
+  return sides.buggy.label === VARIANT_KERNEL.buggy && sides.fixed.label === VARIANT_KERNEL.fixed;
+}
+
+/** The release just before `label` ("3.8" -> "3.7", "5.0" -> "4.20", "5.15.129" -> "5.15.128"), or null. */
+export function previousRelease(label: string): string | null {
+  const r = parseKernelVersion(label);
+  if (!r.ok) return null;
+  const { major, minor, patch } = r.value;
+  if (major === 2) return patch !== null && patch > 37 ? `2.6.${patch - 1}` : null;
+  if (patch !== null && patch > 0) return `${major}.${minor}.${patch - 1}`;
+  if (minor > 0) return `${major}.${minor - 1}`;
+  const last: Record<number, string> = { 3: '2.6.39', 4: '3.19', 5: '4.20', 6: '5.19', 7: '6.99' };
+  return last[major] ?? null;
+}

@@ -47,6 +47,7 @@ const TOP_KEYS = [
   'accesses',
   'guest',
   'kernel',
+  'compareKernel',
   'invalidations',
 ] as const;
 const MEMSLOT_KEYS = ['baseGfn', 'pages', 'readonly', 'dirtyLog'] as const;
@@ -216,6 +217,15 @@ function scenario(v: unknown, path: string): Scenario {
   };
   if (guest) out.guest = guest;
   if (kernel !== undefined) out.kernel = kernel;
+  if (o.compareKernel !== undefined) {
+    if (typeof o.compareKernel !== 'string')
+      fail(`${path}.compareKernel`, 'must be a kernel version string such as "5.15"');
+    const c = kernelFromText(o.compareKernel);
+    if (!c.ok) fail(`${path}.compareKernel`, c.message);
+    if (kernel === undefined)
+      fail(`${path}.compareKernel`, 'only allowed with kernel (the version it is compared with)');
+    out.compareKernel = c.kernel.label;
+  }
   const inv = invalidationRanges(o.invalidations, `${path}.invalidations`);
   if (inv && inv.length > 0) out.invalidations = inv;
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };

@@ -14,6 +14,7 @@ export function serializeScenario(s: Scenario): string {
     ...(s.name === undefined ? {} : { name: s.name }),
     mmu: s.mmu,
     ...(s.kernel === undefined ? {} : { kernel: s.kernel }),
+    ...(s.compareKernel === undefined ? {} : { compareKernel: s.compareKernel }),
     variant: s.variant,
     backing: s.backing,
     adBits: s.adBits,

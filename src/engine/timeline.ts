@@ -120,6 +120,8 @@ export interface WalkView {
 
 export interface VariantFrame {
   variant: Variant;
+  /** The kernel this side runs ("5.15", "4.13"): the code panel's listing follows it. */
+  kernel: string;
   stepIndex: number;
   step: Step | null;
   totals: Totals;
@@ -153,6 +155,7 @@ export function frameAt(t: Timeline, k: number): VariantFrame {
   }
   return {
     variant: t.variant,
+    kernel: t.kernel.label,
     stepIndex: k,
     step,
     totals: { ...m.totals },

@@ -76,6 +76,11 @@ export interface Scenario {
    */
   kernel?: string;
   /**
+   * The kernel the visualizer shows beside `kernel` (its left side, e.g. the release before a
+   * change). Only the visualizer reads it; `sim` runs `kernel`.
+   */
+  compareKernel?: string;
+  /**
    * Accesses (0-based indices, inclusive ranges) during which an MMU-notifier invalidation of some
    * other range of guest memory is in progress. From v5.12 a fault then skips prefetch; before, the
    * fault was retried until the invalidation ended and then handled as usual.

@@ -4,7 +4,10 @@ import type { GuestEntry } from './guestWindow.ts';
 
 const FLAG_W = 16;
 
-/** One guest PTE drawn large: its index, the GFN it maps and its P/A/R flags. */
+/**
+ * One guest PTE drawn large: its index, the GFN it maps and its P/A/R flags; a read-only or clean
+ * PTE says so beside the arrow (the W and D bits decide dirty-log prefetch).
+ */
 export function GuestPteCell({ k, entry }: { k: number; entry: GuestEntry }) {
   const x = guestCellX(k);
   const y = GUEST.pteY;
@@ -28,7 +31,7 @@ export function GuestPteCell({ k, entry }: { k: number; entry: GuestEntry }) {
         {entry.index}
       </text>
       <text className="gpte-maps" x={x + GUEST.cellW / 2} y={y + 36} textAnchor="middle">
-        {none ? 'no PTE' : '→ GFN'}
+        {none ? 'no PTE' : !entry.writable ? '→ GFN (RO)' : !entry.dirty ? '→ GFN (clean)' : '→ GFN'}
       </text>
       {!none && (
         <text className="gpte-gfn" x={x + GUEST.cellW / 2} y={y + 53} textAnchor="middle">
