@@ -38,6 +38,9 @@ test('choosing v4.13 on the timeline compares 4.12 with 4.13: code panel and, in
   await strip(page)
     .getByRole('button', { name: /Load an example where v4\.13 changes the outcome/ })
     .click();
+  // The example is shadow paging: wait for its guest page table, since tick 0 is also where the
+  // scenario before it stood.
+  await expect(page.getByRole('region', { name: 'Guest page table' }).first()).toBeVisible();
   await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   await page.keyboard.press('End');
   await expect(value(page, 'buggy', 'pf_fixed')).toHaveText('1');
@@ -48,9 +51,9 @@ test('choosing v4.13 on the timeline compares 4.12 with 4.13: code panel and, in
   await expect(
     grid(page, 'fixed').getByRole('gridcell', { name: /^SPTE 10: prefetched, access-tracked/ }),
   ).toHaveCount(1);
-  await expect(grid(page, 'buggy').getByRole('gridcell', { name: /^SPTE 10: prefetched, GVA page/ })).toHaveCount(
-    1,
-  );
+  await expect(
+    grid(page, 'buggy').getByRole('gridcell', { name: /^SPTE 10: prefetched, GVA page/ }),
+  ).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 

@@ -4,6 +4,8 @@ import type { KernelModel } from './kernelVersion.ts';
 import { runAnyBulk } from './shadow/bulkShadow.ts';
 import type { Scenario, Totals } from './types.ts';
 
+export { HOST_COMMANDS } from './hostCommands.ts';
+
 /*
  * "Is my host affected?": from what a user can read off a host (kernel, CPU vendor, kvm module
  * parameters, nesting, hugepage backing) to the fault path that runs, the prefetch it does in
@@ -57,36 +59,6 @@ export interface HostAnswer {
 }
 
 export type HostResult = { ok: true; answer: HostAnswer } | { ok: false; message: string };
-
-/** The command that reads each input on a host (shown next to the form and in the CLI help). */
-export const HOST_COMMANDS: ReadonlyArray<{ input: keyof HostInput; label: string; command: string }> = [
-  { input: 'kernel', label: 'Kernel version', command: 'uname -r' },
-  { input: 'cpu', label: 'CPU vendor', command: "grep -m1 -oE 'GenuineIntel|AuthenticAMD' /proc/cpuinfo" },
-  {
-    input: 'tdp',
-    label: 'EPT / NPT',
-    command: 'cat /sys/module/kvm_intel/parameters/ept  # AMD: /sys/module/kvm_amd/parameters/npt',
-  },
-  { input: 'eptad', label: 'EPT A/D bits (Intel)', command: 'cat /sys/module/kvm_intel/parameters/eptad' },
-  {
-    input: 'tdpMmu',
-    label: 'TDP MMU',
-    command:
-      'cat /sys/module/kvm/parameters/tdp_mmu  # missing before v5.10; kvm.tdp_mmu= on the kernel command line',
-  },
-  {
-    input: 'nested',
-    label: 'Nested (L2) guest',
-    command:
-      'cat /sys/module/kvm_intel/parameters/nested  # AMD: kvm_amd; then: does the VM run its own KVM guests?',
-  },
-  {
-    input: 'hugepages',
-    label: 'Hugepage-backed guest memory',
-    command:
-      "grep -E 'HugePages_Total|AnonHugePages' /proc/meminfo; cat /sys/kernel/mm/transparent_hugepage/enabled",
-  },
-];
 
 const HISTORY_MD = 'docs/history.md';
 

@@ -41,7 +41,7 @@ export function scenarioWithoutKernel(s: Scenario): Scenario {
  * the release before it, in compare mode; an entry whose change does not show in the current
  * scenario offers its example.
  */
-export function HistoryStrip() {
+export function HistoryStrip({ placement }: { placement: 'top' | 'bottom' }) {
   const { kernel, compareKernel, name } = useAppStore(useShallow(selectStrip));
   const api = useAppStoreApi();
   // Never a preset id: the scenario now names kernels, so it is no longer the preset as shipped.
@@ -59,7 +59,9 @@ export function HistoryStrip() {
   const current = ENTRIES.find((e) => resolveKernel(e.version).label === kernel) ?? null;
   const demo = current?.demo ? presetById(current.demo) : undefined;
   return (
-    <nav className="history-strip" aria-label="Kernel history">
+    // Drawn twice, one hidden by CSS: above the stage on tall screens, below the dock on short
+    // ones, where the stage needs every pixel above the dock (history.css).
+    <nav className={`history-strip history-${placement}`} aria-label="Kernel history">
       <div className="history-head">
         <span className="history-title">Kernel history</span>
         <span className="history-now">
@@ -90,14 +92,14 @@ export function HistoryStrip() {
               type="button"
               className="history-card"
               aria-pressed={current === e}
-              aria-describedby={`history-${e.version}`}
+              aria-describedby={`history-${placement}-${e.version}`}
               onClick={() => choose(e)}
             >
               <span className="history-date">{e.released.slice(0, 7)}</span>{' '}
               <span className="history-version">v{e.version}</span>{' '}
               <span className="history-name">{e.title}</span>
             </button>
-            <span id={`history-${e.version}`} className="history-summary" role="tooltip">
+            <span id={`history-${placement}-${e.version}`} className="history-summary" role="tooltip">
               <span className="history-commit">{e.commit ?? 'commit not verified'}</span> {e.summary}
               {e.behaviour ? '' : ' Code only: the same results.'}
             </span>

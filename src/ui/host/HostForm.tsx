@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { HOST_COMMANDS } from '../../engine/hostCheck.ts';
+import { HOST_COMMANDS } from '../../engine/hostCommands.ts';
 import type { HostInput } from '../../engine/hostCheck.ts';
 import { SelectField } from '../app/SelectField.tsx';
 
