@@ -58,8 +58,10 @@ describe('presets', () => {
     ]);
   });
 
-  it('kernel 3.7 skips guest PTE 12 and prefetches 13-15', () => {
-    const r = runScenario(presetById('shadow-old-skip')!.scenario, { detail: true });
+  it("kernel 3.7 (the preset's left side) skips guest PTE 12 and prefetches 13-15; 3.8 stops", () => {
+    const s = presetById('shadow-old-skip')!.scenario;
+    expect(runScenario(s, { detail: true }).faults![0]!.prefetched!.map((p) => p.gva)).toEqual([9, 10, 11]);
+    const r = runScenario({ ...s, kernel: '3.7' }, { detail: true });
     expect(r.faults![0]).toMatchObject({ gva: 8, skipped: [{ gva: 12, reason: 'gpte-not-accessed' }] });
     expect(r.faults![0]!.prefetched!.map((p) => p.gva)).toEqual([9, 10, 11, 13, 14, 15]);
   });

@@ -230,10 +230,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'shadow-old-skip',
-    label: 'Shadow paging in v3.7: a bad guest PTE is skipped, not the end',
-    look: 'Kernel 3.7: the not-accessed guest PTE 12 is skipped and 13–15 are still prefetched. From v3.8 the walk stops at 12 (compare the preset above).',
+    label: 'Shadow paging, v3.7 against v3.8: a bad guest PTE skipped, then the end of the walk',
+    look: 'Left, kernel 3.7: the not-accessed guest PTE 12 is skipped and 13–15 are still prefetched. Right, v3.8: FNAME(prefetch_gpte) makes it the end of the walk.',
     scenario: {
-      ...scenario('Shadow paging, kernel 3.7: guest PTE 12 not accessed', {
+      ...scenario('Shadow paging, kernels 3.7 and 3.8: guest PTE 12 not accessed', {
         mmu: 'shadow',
         variant: 'buggy',
         memslots: [{ baseGfn: 0, pages: 8192 }],
@@ -246,7 +246,8 @@ export const PRESETS: readonly Preset[] = [
         },
         accesses: range(8, 15),
       }),
-      kernel: '3.7',
+      kernel: '3.8',
+      compareKernel: '3.7',
     },
   },
   {

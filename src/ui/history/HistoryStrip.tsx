@@ -4,17 +4,21 @@ import type { HistoryEntry } from '../../engine/kernelHistory.ts';
 import { previousRelease, resolveKernel } from '../../engine/kernelVersion.ts';
 import { presetById } from '../../engine/presets.ts';
 import type { Scenario } from '../../engine/types.ts';
+import { sidesOf } from '../../state/sides.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import './history.css';
 
 const ENTRIES = historyByDate();
 
-const selectStrip = (s: AppState) => ({
-  kernel: s.scenario?.kernel ?? null,
-  compareKernel: s.scenario?.compareKernel ?? null,
-  name: s.scenario?.name ?? null,
-});
+const selectStrip = (s: AppState) => {
+  const sides = sidesOf(s.scenario);
+  return {
+    kernel: s.scenario?.kernel ?? null,
+    shown: `${sides.buggy.kernel.label} | ${sides.fixed.kernel.label}`,
+    name: s.scenario?.name ?? null,
+  };
+};
 
 /**
  * The scenario with `version` on the right side and the release before the change on the left,
@@ -42,7 +46,7 @@ export function scenarioWithoutKernel(s: Scenario): Scenario {
  * scenario offers its example.
  */
 export function HistoryStrip({ placement }: { placement: 'top' | 'bottom' }) {
-  const { kernel, compareKernel, name } = useAppStore(useShallow(selectStrip));
+  const { kernel, shown, name } = useAppStore(useShallow(selectStrip));
   const api = useAppStoreApi();
   // Never a preset id: the scenario now names kernels, so it is no longer the preset as shipped.
   const load = async (e: HistoryEntry, base: Scenario) => {
@@ -64,9 +68,7 @@ export function HistoryStrip({ placement }: { placement: 'top' | 'bottom' }) {
     <nav className={`history-strip history-${placement}`} aria-label="Kernel history">
       <div className="history-head">
         <span className="history-title">Kernel history</span>
-        <span className="history-now">
-          {kernel ? `showing ${compareKernel ? `${compareKernel} | ` : ''}${kernel}` : 'showing 5.15 | 5.16'}
-        </span>
+        <span className="history-now">showing {shown}</span>
         {current && demo && name !== demo.scenario.name && (
           <button type="button" className="link-button" onClick={() => void load(current, demo.scenario)}>
             Load an example where v{current.version} changes the outcome
