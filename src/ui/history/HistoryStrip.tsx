@@ -2,7 +2,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { historyByDate } from '../../engine/kernelHistory.ts';
 import type { HistoryEntry } from '../../engine/kernelHistory.ts';
 import { previousRelease, resolveKernel } from '../../engine/kernelVersion.ts';
-import { presetById } from '../../engine/presets.ts';
 import type { Scenario } from '../../engine/types.ts';
 import { sidesOf } from '../../state/sides.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
@@ -16,7 +15,7 @@ const selectStrip = (s: AppState) => {
   return {
     kernel: s.scenario?.kernel ?? null,
     shown: `${sides.buggy.kernel.label} | ${sides.fixed.kernel.label}`,
-    name: s.scenario?.name ?? null,
+    presetId: s.presetId,
   };
 };
 
@@ -46,22 +45,28 @@ export function scenarioWithoutKernel(s: Scenario): Scenario {
  * scenario offers its example.
  */
 export function HistoryStrip({ placement }: { placement: 'top' | 'bottom' }) {
-  const { kernel, shown, name } = useAppStore(useShallow(selectStrip));
+  const { kernel, shown, presetId } = useAppStore(useShallow(selectStrip));
   const api = useAppStoreApi();
-  // Never a preset id: the scenario now names kernels, so it is no longer the preset as shipped.
-  const load = async (e: HistoryEntry, base: Scenario) => {
+  const load = async (e: HistoryEntry, base: Scenario, presetId: string | null) => {
     const st = api.getState();
     st.pause();
-    const ok = await st.loadScenario(scenarioForEntry(base, e), { presetId: null, access: 0 });
+    const ok = await st.loadScenario(scenarioForEntry(base, e), { presetId, access: 0 });
     if (ok && previousRelease(e.version) && api.getState().mode !== 'compare')
       await api.getState().setMode('compare');
   };
   const choose = (e: HistoryEntry) => {
     const s = api.getState().scenario;
-    if (s) void load(e, s);
+    if (s) void load(e, s, null);
   };
   const current = ENTRIES.find((e) => resolveKernel(e.version).label === kernel) ?? null;
-  const demo = current?.demo ? presetById(current.demo) : undefined;
+  // The example is the store's preset (loaded through it, so this chunk does not carry the
+  // presets), then shown at this change's kernels; its id stays to say which example is on screen.
+  const showDemo = async (e: HistoryEntry, id: string) => {
+    const st = api.getState();
+    if (!(await st.loadPreset(id))) return;
+    const s = api.getState().scenario;
+    if (s) await load(e, s, id);
+  };
   return (
     // Drawn twice, one hidden by CSS: above the stage on tall screens, below the dock on short
     // ones, where the stage needs every pixel above the dock (history.css).
@@ -69,8 +74,8 @@ export function HistoryStrip({ placement }: { placement: 'top' | 'bottom' }) {
       <div className="history-head">
         <span className="history-title">Kernel history</span>
         <span className="history-now">showing {shown}</span>
-        {current && demo && name !== demo.scenario.name && (
-          <button type="button" className="link-button" onClick={() => void load(current, demo.scenario)}>
+        {current?.demo && presetId !== current.demo && (
+          <button type="button" className="link-button" onClick={() => void showDemo(current, current.demo!)}>
             Load an example where v{current.version} changes the outcome
           </button>
         )}
