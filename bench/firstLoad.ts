@@ -16,27 +16,36 @@ export const BEFORE = { initialJsKiB: 140.9, deckMs: 1700 } as const;
 
 /**
  * Gzipped bytes (gzip -9) of every script the plain address loads before its first frame is on
- * screen (the stage holds a drawn frame): the entry, the view's chunks and their imports, not the
- * chunks fetched on idle afterwards, and not the workers (they run beside the page).
+ * screen: the entry, the view's chunks and their imports; not the chunks idle time fetches
+ * afterwards, and not the workers (they run beside the page). The page records the moment the
+ * stage first holds a drawn frame; a script counts when its request started before that.
  */
 export async function initialJsGzip(page: Page): Promise<{ bytes: number; files: string[] }> {
-  const files: string[] = [];
-  const onRequest = (r: { resourceType(): string; url(): string }) => {
-    if (r.resourceType() === 'script') files.push(new URL(r.url()).pathname.replace(/^\//, ''));
-  };
-  page.on('request', onRequest);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstFrameAt?: number };
+    const mo = new MutationObserver(() => {
+      const tick = document.querySelector('.stage')?.getAttribute('data-frame-tick');
+      if (tick === null || tick === undefined || Number(tick) < 0) return;
+      w.__firstFrameAt = performance.now();
+      mo.disconnect();
+    });
+    mo.observe(document, { subtree: true, childList: true, attributes: true });
+  });
   await page.goto('./');
-  await page.waitForFunction(
-    () => Number(document.querySelector('.stage')?.getAttribute('data-frame-tick') ?? -1) >= 0,
-  );
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  page.off('request', onRequest);
-  const loaded = files.filter((f) => !/worker/.test(f));
-  const bytes = loaded.reduce(
+  await page.waitForFunction(() => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt);
+  const entries = await page.evaluate(() => {
+    const at = (window as unknown as { __firstFrameAt: number }).__firstFrameAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.js') && e.startTime <= at)
+      .map((e) => new URL(e.name).pathname);
+  });
+  const files = entries.map((f) => f.replace(/^\//, '')).filter((f) => !/worker/.test(f));
+  const bytes = files.reduce(
     (a, f) => a + gzipSync(readFileSync(join(root, 'dist', f)), { level: 9 }).length,
     0,
   );
-  return { bytes, files: loaded };
+  return { bytes, files };
 }
 
 /** Six embeds a lecture on the patch would use; each is a preset in compare or single mode. */
@@ -53,7 +62,7 @@ const DECK_PATH = '__bench-deck.html';
 
 /**
  * The deck page: six 640×360 iframes, and a script that records, each animation frame, when every
- * widget's stage holds a drawn frame (data-frame-tick ≥ 0) with all its grids. Times are from the
+ * widget's stage holds a drawn frame (data-frame-tick ≥ 0) with all its pages drawn. Times are from the
  * deck's navigation start, so they include fetching, parsing and running every widget's code.
  */
 function deckHtml(): string {
@@ -64,12 +73,16 @@ function deckHtml(): string {
 ${frames}
 <script>
   window.__deck = null;
+  // A widget is shown when its stage holds a drawn frame and every page in it is drawn: its grid
+  // of 512 entries, or, for a page mapped by a 2 MiB leaf, the PMD entry drawn in its place.
   const shown = (f) => {
     const d = f.contentDocument;
     const stage = d && d.querySelector('.stage');
     if (!stage || Number(stage.getAttribute('data-frame-tick')) < 0) return false;
     const want = stage.classList.contains('is-compare') ? 2 : 1;
-    return d.querySelectorAll('[role="grid"] [role="gridcell"]').length >= want * 512;
+    const pages = [...stage.querySelectorAll('.spte-page')];
+    return pages.length === want && pages.every((p) =>
+      p.querySelector('.spte-pmd') !== null || p.querySelectorAll('[role="gridcell"]').length === 512);
   };
   const poll = () => {
     const frames = [...document.querySelectorAll('iframe')];

@@ -55,9 +55,8 @@ function inlineIntoHtml() {
         const file = bundle[name];
         if (!file) throw new Error(`build-single: ${ref} is not in the bundle`);
         delete bundle[name];
-        // The app loads its views with import() (code splitting). Built as one chunk those imports
-        // are inlined, but Vite leaves the preload list's placeholder behind unreplaced: there is
-        // nothing to preload in one file, so it is no list at all.
+        // Lazily loaded views (React.lazy) are inlined in an unsplit bundle, but their import()
+        // still passes the preload list placeholder, which only a split build fills in: no list.
         return file.type === 'chunk'
           ? file.code.replaceAll('__VITE_PRELOAD__', 'void 0')
           : String(file.source);
@@ -93,6 +92,7 @@ await build({
     emptyOutDir: true,
     assetsInlineLimit: () => true,
     cssCodeSplit: false,
+
     minify: !process.env.SPTE_SINGLE_DEBUG,
     modulePreload: false,
     rolldownOptions: { output: { codeSplitting: false } },

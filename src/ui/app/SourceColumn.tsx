@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Variant } from '../../engine/types.ts';
+import { selectSides } from '../../state/sides.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { CodePanel } from './views.tsx';
@@ -15,10 +16,13 @@ const selectSource = (s: AppState) => ({
 /** The code panel follows the shown variant; in compare mode a tab picks which side it follows. */
 export function SourceColumn() {
   const { mode, codeVariant, setCodeVariant, frame, mmu } = useAppStore(useShallow(selectSource));
+  const sides = useAppStore(selectSides);
   const variant: Variant = mode === 'compare' ? codeVariant : mode;
   const f = frame?.[variant] ?? null;
   const otherVariant: Variant = variant === 'buggy' ? 'fixed' : 'buggy';
   const o = mode === 'compare' ? (frame?.[otherVariant] ?? null) : null;
+  // Each mark says whose line it is: buggy / fixed, or the versions when two kernels are chosen.
+  const tagOf = (v: Variant) => (sides.defaultPair ? v : sides[v].short);
   return (
     <div className="source-column">
       {mode === 'compare' && (
@@ -33,19 +37,26 @@ export function SourceColumn() {
                 checked={codeVariant === v}
                 onChange={() => setCodeVariant(v)}
               />
-              <span>{v === 'buggy' ? 'Before fix' : 'After fix'}</span>
+              <span>{sides.defaultPair ? (v === 'buggy' ? 'Before fix' : 'After fix') : sides[v].short}</span>
             </label>
           ))}
         </div>
       )}
       {f && (
         <CodePanel
-          variant={variant}
+          variant={f.variant}
+          kernel={f.kernel}
+          title={sides.defaultPair ? undefined : sides[variant].title}
           step={f.step}
           walk={f.walk}
           tableBase={f.tableBase}
           mmu={mmu}
-          {...(o ? { other: { variant: otherVariant, step: o.step } } : {})}
+          {...(o
+            ? {
+                other: { variant: o.variant, kernel: o.kernel, step: o.step, tag: tagOf(otherVariant) },
+                ownTag: tagOf(variant),
+              }
+            : {})}
         />
       )}
     </div>

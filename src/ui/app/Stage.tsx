@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { VariantFrame } from '../../engine/timeline.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
 import { currentAccess, shownVariants } from '../../state/selectors.ts';
+import { sidesOf } from '../../state/sides.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { prefersReducedMotion, stepTransitionMs } from '../../viz/tween.ts';
@@ -63,12 +64,17 @@ export function Stage() {
       part={part}
     />
   );
+  // "vs fixed", or "vs v4.13" when two chosen kernels are compared.
+  const otherLabelOf = (v: Variant) => {
+    const sides = sidesOf(scenario);
+    return sides.defaultPair ? OTHER[v] : sides[OTHER[v]].short;
+  };
   const counters = (v: Variant, f: VariantFrame) => {
     const other = compare ? frame?.[OTHER[v]] : null;
     return (
       <Counters
         totals={f.totals}
-        {...(other ? { other: other.totals, otherLabel: OTHER[v] } : {})}
+        {...(other ? { other: other.totals, otherLabel: otherLabelOf(v) } : {})}
         label={v}
         shadowWalk={guestPaging}
       />
@@ -94,7 +100,7 @@ export function Stage() {
       data-access={access}
       data-preset={presetId ?? ''}
     >
-      {guestPaging && compare && (
+      {guestPaging && compare && sidesOf(scenario).defaultPair && (
         <p className="stage-note" role="note">
           Shadow paging never had the trailing bug: buggy and fixed walk the same way (FNAME(pte_prefetch)
           prefetches entry by entry, with no batch to drop).

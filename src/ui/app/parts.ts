@@ -6,6 +6,7 @@ import type { LazyPart } from './lazyPart.ts';
  * its own (see lazyPart.ts). The order of PREFETCH is the order idle time fetches them in: the
  * likeliest next click first.
  */
+export const legendPanelPart = lazyPart(() => import('../legend/LegendPanel.tsx'));
 export const editorPart = lazyPart(() => import('../scenarioEditor/ScenarioEditor.tsx'));
 export const predictPart = lazyPart(() => import('../predict/PredictPanel.tsx'));
 export const guestTablePart = lazyPart(() => import('../guestTable/GuestTable.tsx'));
@@ -14,10 +15,15 @@ export const importDialogPart = lazyPart(() => import('../importExport/ImportDia
 export const traceDialogPart = lazyPart(() => import('../trace/TraceDialog.tsx'));
 export const experimentPart = lazyPart(() => import('../experiment/ExperimentView.tsx'));
 export const pathsPart = lazyPart(() => import('../paths/PathsView.tsx'));
+export const hostPart = lazyPart(() => import('../host/HostView.tsx'));
+/** The kernel history strip, above the stage on tall screens and below the dock otherwise. */
+export const historyPart = lazyPart(() => import('../history/HistoryStrip.tsx'));
 /** "Embed in a slide" loads its dialog with React.lazy; fetching the module early makes that instant. */
 const embedCodePart = lazyPart(() => import('../embed/EmbedCodeDialog.tsx'));
 
 export const PREFETCH: ReadonlyArray<LazyPart<unknown>> = [
+  legendPanelPart,
+  historyPart,
   editorPart,
   exportPanelPart,
   predictPart,

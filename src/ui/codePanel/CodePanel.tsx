@@ -11,23 +11,42 @@ import './codePanel.css';
 
 export interface CodePanelProps {
   variant: Variant;
+  /** The kernel whose code to show ("4.13"); default the variant's short form (5.15 / 5.16). */
+  kernel?: string;
+  /** The source tab's name when it is not "before/after the fix" (e.g. "Kernel 4.13"). */
+  title?: string | undefined;
   step: Step | null;
   walk: WalkView;
   tableBase: number;
   /** Which pseudo-C to show: shadow paging has its own (paging_tmpl.h). Default legacy. */
   mmu?: MmuKind;
-  /** Compare mode: the other variant's step, whose current line is marked and labelled too. */
+  /** Compare mode: the other side's step, whose current line is marked and labelled too. */
   other?: OtherMark;
+  /** Compare mode: this side's label on its own mark. */
+  ownTag?: string;
 }
 
 type Tab = 'source' | 'patch';
 
 /** The pseudo-C of the walk with the current line highlighted, live values and the patch. */
-export function CodePanel({ variant, step, walk, tableBase, mmu = 'legacy', other }: CodePanelProps) {
+export function CodePanel({
+  variant,
+  kernel,
+  title,
+  step,
+  walk,
+  tableBase,
+  mmu = 'legacy',
+  other,
+  ownTag,
+}: CodePanelProps) {
   const [tab, setTab] = useState<Tab>('source');
   const id = useId();
   const tabs: Array<{ key: Tab; label: string }> = [
-    { key: 'source', label: variant === 'buggy' ? 'Code (before fix)' : 'Code (after fix)' },
+    {
+      key: 'source',
+      label: title ? `Code (${title})` : variant === 'buggy' ? 'Code (before fix)' : 'Code (after fix)',
+    },
     { key: 'patch', label: 'Patch' },
   ];
   const onKeyDown = (ev: KeyboardEvent) => {
@@ -67,7 +86,13 @@ export function CodePanel({ variant, step, walk, tableBase, mmu = 'legacy', othe
         {tab === 'source' ? (
           <>
             <LiveValues walk={walk} tableBase={tableBase} />
-            <SourceListing variant={variant} step={step} mmu={mmu} {...(other ? { other } : {})} />
+            <SourceListing
+              variant={variant}
+              kernel={kernel ?? variant}
+              step={step}
+              mmu={mmu}
+              {...(other && ownTag !== undefined ? { other, ownTag } : {})}
+            />
           </>
         ) : (
           <PatchView />

@@ -5,10 +5,14 @@ import { listingFor, rowInListing } from '../../engine/sourceListing.ts';
 import type { ListedLine, Listing } from '../../engine/sourceListing.ts';
 import type { MmuKind, Variant } from '../../engine/types.ts';
 
-/** The other variant's position, marked in the listing too (compare mode). */
+/** The other side's position, marked in the listing too (compare mode). */
 export interface OtherMark {
   variant: Variant;
+  /** Its kernel version ("4.13"); default the variant's short form. */
+  kernel?: string;
   step: Step | null;
+  /** Its label on the mark: "buggy", "fixed", or a version ("v4.13") for two chosen kernels. */
+  tag: string;
 }
 
 /**
@@ -22,22 +26,31 @@ export interface OtherMark {
  */
 export function SourceListing({
   variant,
+  kernel,
   step,
   mmu = 'legacy',
   other,
+  ownTag,
 }: {
   variant: Variant;
+  /** The kernel version whose code to draw; default the variant's short form. */
+  kernel?: string;
   step: Step | null;
   mmu?: MmuKind;
   other?: OtherMark;
+  /** This side's label on its mark (compare mode). */
+  ownTag?: string;
 }) {
-  const listing = listingFor(mmu, variant);
+  const listing = listingFor(mmu, kernel ?? variant);
   const lines = listing.lines;
   const current = step ? rowInListing(listing, step.line) : -1;
-  // Both variants' listings have the same rows (only greying differs), so a row of the other's
-  // listing is a row of this one.
-  const otherRow = other?.step ? rowInListing(listingFor(mmu, other.variant), other.step.line) : -1;
-  const tags = other ? { own: variant, other: other.variant } : null;
+  const otherRow = other?.step
+    ? otherRowIn(listing, listingFor(mmu, other.kernel ?? other.variant), other.step)
+    : -1;
+  const tags =
+    other && ownTag !== undefined
+      ? { own: { tag: ownTag, variant }, other: { tag: other.tag, variant: other.variant } }
+      : null;
   const currentRef = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -57,7 +70,7 @@ export function SourceListing({
     );
     io.observe(el);
     return () => io.disconnect();
-  }, [current, variant, mmu]);
+  }, [current, variant, kernel, mmu]);
 
   return (
     <div className="code-source">
@@ -84,7 +97,7 @@ interface SourceBlockProps {
   /** The other variant's current row when it is in this block, else -1. */
   otherRow: number;
   /** Whose marks these are, to label them (compare mode); null labels nothing. */
-  tags: { own: Variant; other: Variant } | null;
+  tags: Tags | null;
   currentRef: RefObject<HTMLLIElement | null>;
 }
 
@@ -122,13 +135,28 @@ const SourceBlock = memo(function SourceBlock({
   );
 });
 
-const VARIANT_TAG: Record<Variant, string> = { buggy: 'buggy', fixed: 'fixed' };
+interface Tags {
+  own: { tag: string; variant: Variant };
+  other: { tag: string; variant: Variant };
+}
 
-/** The label beside a marked line: whose current line it is (both variants' when they agree). */
-function tagFor(own: boolean, other: boolean, tags: { own: Variant; other: Variant }): string | null {
-  if (own && other) return 'both';
-  if (own) return VARIANT_TAG[tags.own];
-  if (other) return VARIANT_TAG[tags.other];
+/**
+ * The other side's current line in this listing. Two sides of one kernel pair draw the same rows
+ * (only greying differs), so its row is this listing's row; a different kernel's listing may not
+ * line up, and then the line is found by its id here (greyed or not: the other side may be on a
+ * line this side lacks, such as the buggy `break`).
+ */
+function otherRowIn(listing: Listing, theirs: Listing, step: Step): number {
+  const r = rowInListing(theirs, step.line);
+  const aligned = theirs.lines.length === listing.lines.length && listing.lines[r]?.id === step.line;
+  return aligned ? r : listing.lines.findIndex((l) => l.id === step.line);
+}
+
+/** The label beside a marked line: whose current line it is (both sides' when they agree). */
+function tagFor(own: boolean, other: boolean, tags: Tags): { text: string; cls: string } | null {
+  if (own && other) return { text: 'both', cls: 'both' };
+  if (own) return { text: tags.own.tag, cls: tags.own.variant };
+  if (other) return { text: tags.other.tag, cls: tags.other.variant };
   return null;
 }
 
@@ -137,8 +165,8 @@ interface SourceLineProps {
   isCurrent: boolean;
   /** The other variant's current line (compare mode). */
   isOther: boolean;
-  /** 'buggy', 'fixed' or 'both': the mark's label, or null. */
-  tag: string | null;
+  /** The mark's label ('buggy', 'fixed', 'both' or a version) and its colour's class, or null. */
+  tag: { text: string; cls: string } | null;
   lineRef: RefObject<HTMLLIElement | null> | undefined;
 }
 
@@ -165,9 +193,9 @@ const SourceLine = memo(function SourceLine({ line, isCurrent, isOther, tag, lin
         {line.text}
       </span>
       {tag && (
-        <span className={`code-tag is-${tag}`}>
+        <span className={`code-tag is-${tag.cls}`}>
           <span className="visually-hidden">current line: </span>
-          {tag}
+          {tag.text}
         </span>
       )}
     </li>

@@ -1,12 +1,11 @@
 import type { ViewMode } from '../../engine/ticks.ts';
 import { selectMode } from '../../state/selectors.ts';
+import { selectSides } from '../../state/sides.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 
-const OPTIONS: ReadonlyArray<{ mode: ViewMode; label: string; short: string }> = [
-  { mode: 'buggy', label: 'Buggy (before fix)', short: 'Buggy' },
-  { mode: 'fixed', label: 'Fixed (after fix)', short: 'Fixed' },
-  { mode: 'compare', label: 'Compare', short: 'Compare' },
-];
+const MODES: readonly ViewMode[] = ['buggy', 'fixed', 'compare'];
+/** What a phone shows for the default pair; chosen versions ("v4.13") are short already. */
+const PHONE_LABEL: Record<ViewMode, string> = { buggy: 'Buggy', fixed: 'Fixed', compare: 'Compare' };
 
 const selectSetMode = (s: { setMode: (m: ViewMode) => Promise<void> }) => s.setMode;
 
@@ -14,27 +13,31 @@ const selectSetMode = (s: { setMode: (m: ViewMode) => Promise<void> }) => s.setM
 export function AlgorithmSwitch() {
   const mode = useAppStore(selectMode);
   const setMode = useAppStore(selectSetMode);
+  // The two sides are the kernels on screen: before/after the fix, or two chosen versions.
+  const sides = useAppStore(selectSides);
+  const label = (m: ViewMode) => (m === 'compare' ? 'Compare' : sides[m].short);
+  const short = (m: ViewMode) => (sides.defaultPair ? PHONE_LABEL[m] : label(m));
   return (
     <div role="radiogroup" aria-labelledby="algorithm-label" className="segmented">
       <span id="algorithm-label" className="field-label">
         Algorithm
       </span>
-      {OPTIONS.map((o) => (
-        <label key={o.mode} className={`segmented-option${mode === o.mode ? ' is-on' : ''}`}>
+      {MODES.map((m) => (
+        <label key={m} className={`segmented-option${mode === m ? ' is-on' : ''}`}>
           <input
             type="radio"
             name="algorithm"
-            value={o.mode}
-            checked={mode === o.mode}
-            onChange={() => void setMode(o.mode)}
+            value={m}
+            checked={mode === m}
+            onChange={() => void setMode(m)}
             // The same name whichever text fits the screen (a phone shows the short one).
-            aria-label={o.label}
+            aria-label={label(m)}
           />
           <span className="seg-long" aria-hidden="true">
-            {o.label}
+            {label(m)}
           </span>
           <span className="seg-short" aria-hidden="true">
-            {o.short}
+            {short(m)}
           </span>
         </label>
       ))}
