@@ -27,7 +27,8 @@ export function Dock() {
           onClick={() => setFolded(!folded)}
           title={folded ? 'Show the sentence and the timeline' : 'Fold the dock to the step buttons'}
         >
-          <span aria-hidden="true">{folded ? '▴' : '▾'}</span> {folded ? 'Show sentence' : 'Fold'}
+          <span aria-hidden="true">{folded ? '▴' : '▾'}</span>{' '}
+          <span className="dock-fold-text">{folded ? 'Show sentence' : 'Fold'}</span>
         </button>
       </StatusRow>
       <Transport />

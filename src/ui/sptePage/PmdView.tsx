@@ -91,7 +91,16 @@ export function PmdView({
 }
 
 /** The overview's place under a 2 MiB leaf: there is no 512-entry table to draw. */
-export function PmdOverviewNote({ tableBase }: { tableBase: number }) {
+export function PmdOverviewNote({ tableBase, compact = false }: { tableBase: number; compact?: boolean }) {
+  if (compact) {
+    // A slide: one line, at the slide's text size.
+    return (
+      <p className="spte-pmd-table-note">
+        <span className="spte-pmd-swatch" aria-hidden="true" />
+        <span>No 4 KiB page table: one 2 MiB leaf maps all 512 pages.</span>
+      </p>
+    );
+  }
   return (
     <p className="spte-pmd-table-note">
       <span className="spte-pmd-swatch" aria-hidden="true" />

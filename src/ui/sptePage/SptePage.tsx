@@ -169,7 +169,7 @@ export function SptePage({
           />
         </>
       )}
-      {part !== 'window' && huge && <PmdOverviewNote tableBase={tableBase} />}
+      {part !== 'window' && huge && <PmdOverviewNote tableBase={tableBase} compact={compact} />}
       {part !== 'window' && !huge && (
         <div className="spte-overview-wrap">
           <div className="spte-overview-caption">
