@@ -129,6 +129,7 @@ export function Stage() {
             return (
               f && (
                 <div key={v} className={`split-cell variant-${v}`}>
+                  <span className={`spte-variant-badge is-${v}`}>{v}</span>
                   {page(v, f, scenario, 'overview')}
                   {counters(v, f)}
                 </div>
