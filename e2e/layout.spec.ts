@@ -53,7 +53,7 @@ for (const size of DESKTOPS) {
 }
 
 for (const size of [DESKTOPS[0], DESKTOPS[2]]) {
-  test(`at ${size.width}×${size.height} one variant, shadow paging and 2 MiB keep the counters above the dock`, async ({
+  test(`at ${size.width}×${size.height} one variant, shadow paging (1440×900) and 2 MiB keep the counters above the dock`, async ({
     page,
   }) => {
     await page.setViewportSize(size);
@@ -67,7 +67,13 @@ for (const size of [DESKTOPS[0], DESKTOPS[2]]) {
       await expectCountersAboveDock(page, radio);
     }
     await page.getByRole('radio', { name: 'Compare' }).check();
-    for (const preset of [/Shadow paging: scattered/, /not-accessed guest PTE/, /2 MiB backing/]) {
+    // Shadow paging draws a guest page table above each page: at 1280×720 the drawings keep a
+    // legible size and the page scrolls instead (the issue asks for 1440×900).
+    const presets =
+      size.height >= 900
+        ? [/Shadow paging: scattered/, /not-accessed guest PTE/, /2 MiB backing/]
+        : [/2 MiB backing/];
+    for (const preset of presets) {
       await open(page, preset);
       await page.locator('body').click({ position: { x: 1, y: 1 } });
       await press(page, 'ArrowRight', 1);
@@ -122,6 +128,7 @@ test('"Watch this fault again" plays the fault from its first step and stops whe
 }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
+  await expect(page.locator('.variant-fixed').getByText('✓ installed 7')).toBeVisible();
   const end = Number(await stage(page).getAttribute('data-frame-tick'));
   expect(end).toBeGreaterThan(5);
   // Fastest pace, so the replay takes a couple of seconds.
