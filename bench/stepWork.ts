@@ -40,7 +40,7 @@ export async function measureSteps(
   gapMs: number,
 ): Promise<StepSample[]> {
   // Step 1 by a link: the plain address opens on the end of the first fault.
-  await page.goto(process.env.STEP_URL ?? './?v=2&step=1');
+  await page.goto('./?v=2&step=1');
   await page.locator('.stage[data-frame-tick="0"]').waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { __n: number; __done: number };
