@@ -54,3 +54,33 @@ export function skipBlanks(s: string, pos: number, end: number): number {
 export function column(pos: number): string {
   return `column ${pos + 1}`;
 }
+
+/**
+ * What a payload parser returns: null when the payload is complete, INCOMPLETE when the text ran
+ * out where more was expected (a hard-wrapped line whose rest may follow on the next line), or an
+ * error message. INCOMPLETE is a string no message can equal.
+ */
+export const INCOMPLETE = '\u0000incomplete';
+export type PayloadStatus = string | null;
+
+/** Mismatch and "the text ends inside the literal" results of matchLiteral. */
+export const NO_MATCH = -1;
+export const ENDS_EARLY = -2;
+
+/**
+ * End of `literal` when line[pos, end) starts with it; ENDS_EARLY when what is left of the line is
+ * a proper prefix of it (the line was cut inside or before it); NO_MATCH otherwise.
+ */
+export function matchLiteral(line: string, pos: number, end: number, literal: string): number {
+  if (end - pos >= literal.length) return line.startsWith(literal, pos) ? pos + literal.length : NO_MATCH;
+  for (let i = 0; pos + i < end; i++) {
+    if (line.charCodeAt(pos + i) !== literal.charCodeAt(i)) return NO_MATCH;
+  }
+  return ENDS_EARLY;
+}
+
+/** End of the text with trailing blanks removed. */
+export function trimEnd(line: string, end: number): number {
+  while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+  return end;
+}
