@@ -75,17 +75,17 @@ const ev = (over: Partial<HardwareEvidence>): HardwareEvidence => ({ ...emptyEvi
 
 describe('decideHardware', () => {
   it.each([
-    ['kvm_exit npf', { exitNpf: 5 }, 'npt', /5 kvm_exit with reason npf/],
-    ['v6.1+ AMD error codes', { codesNpt: 7 }, 'npt', /7 error codes with bits 32–34/],
-    ['kvm_exit EPT_VIOLATION', { exitEpt: 3 }, 'ept', /3 kvm_exit with reason EPT_VIOLATION/],
+    ['kvm_exit npf', { exitNpf: 5 }, 'npt', /5 kvm_exit npf/],
+    ['v6.1+ AMD error codes', { codesNpt: 7 }, 'npt', /7 error codes with AMD’s bits 32–34/],
+    ['kvm_exit EPT_VIOLATION', { exitEpt: 3 }, 'ept', /3 kvm_exit EPT_VIOLATION\/MISCONFIG/],
     ['EPT exit qualifications', { codesEpt: 9 }, 'ept', /9 error codes with EPT’s 0x80\/0x100 bits/],
     [
       'kvm_exit EXCEPTION_NMI with a #PF',
       { exitShadowIntel: 4 },
       'shadow',
-      /4 kvm_exit EXCEPTION_NMI carrying a #PF/,
+      /4 kvm_exit EXCEPTION_NMI with a #PF/,
     ],
-    ['kvm_exit PF excp', { exitShadowAmd: 2 }, 'shadow', /2 kvm_exit with reason PF excp/],
+    ['kvm_exit PF excp', { exitShadowAmd: 2 }, 'shadow', /2 kvm_exit PF excp/],
   ])('detects from %s alone', (_what, evidence, hardware, sentence) => {
     const d = decideHardware(ev(evidence));
     expect(d).toMatchObject({ hardware, source: 'detected' });

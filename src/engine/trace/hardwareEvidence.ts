@@ -41,7 +41,7 @@ export const HARDWARE_LABELS: Record<TraceHardware, string> = {
 const n = (v: number) => v.toLocaleString('en-US');
 const times = (v: number, what: string) => `${n(v)} ${what}`;
 
-/** The strong evidence per hardware, as phrases ("412 kvm_exit with reason npf"). */
+/** The strong evidence per hardware, as phrases ("412 kvm_exit npf"). */
 function strong(e: HardwareEvidence): Record<TraceHardware, { count: number; phrases: string[] }> {
   const side = (pairs: Array<[number, string]>) => {
     const kept = pairs.filter(([c]) => c > 0);
@@ -49,16 +49,16 @@ function strong(e: HardwareEvidence): Record<TraceHardware, { count: number; phr
   };
   return {
     ept: side([
-      [e.exitEpt, 'kvm_exit with reason EPT_VIOLATION/EPT_MISCONFIG'],
+      [e.exitEpt, 'kvm_exit EPT_VIOLATION/MISCONFIG'],
       [e.codesEpt, 'error codes with EPT’s 0x80/0x100 bits'],
     ]),
     npt: side([
-      [e.exitNpf, 'kvm_exit with reason npf'],
-      [e.codesNpt, 'error codes with bits 32–34 (v6.1+ #NPF exit info)'],
+      [e.exitNpf, 'kvm_exit npf'],
+      [e.codesNpt, 'error codes with AMD’s bits 32–34'],
     ]),
     shadow: side([
-      [e.exitShadowIntel, 'kvm_exit EXCEPTION_NMI carrying a #PF'],
-      [e.exitShadowAmd, 'kvm_exit with reason PF excp'],
+      [e.exitShadowIntel, 'kvm_exit EXCEPTION_NMI with a #PF'],
+      [e.exitShadowAmd, 'kvm_exit PF excp'],
     ]),
   };
 }

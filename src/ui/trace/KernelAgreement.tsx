@@ -64,7 +64,12 @@ export function KernelAgreement() {
                   <tr key={key} className={key === compared ? 'trace-row-match' : undefined}>
                     <th scope="row">
                       {label}
-                      {key === compared ? <span className="trace-badge">its behaviour</span> : null}
+                      {key === compared ? (
+                        <>
+                          {' '}
+                          <span className="trace-badge">its behaviour</span>
+                        </>
+                      ) : null}
                     </th>
                     <td>{formatCount(c.kernelPrefetched)}</td>
                     <td>{formatCount(c.modelPrefetched)}</td>

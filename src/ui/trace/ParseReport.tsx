@@ -14,18 +14,18 @@ import { HARDWARE_LABELS } from '../../engine/trace/hardwareEvidence.ts';
 import type { ParseSummary } from '../../worker/traceProtocol.ts';
 
 /**
- * "AMD NPT (detected: 160 kvm_exit with reason npf.)": how the trace was read and why. The
+ * ["AMD NPT", "detected: 160 kvm_exit npf"]: how the trace was read and why. The
  * evidence sentences start with a count or a plain word, so lowering their first letter is safe.
  */
-export function hardwareText(
+export function hardwareParts(
   s: Pick<ParseSummary, 'hardware' | 'hardwareSource' | 'hardwareEvidence'>,
-): string {
+): [string, string] {
   const label = HARDWARE_LABELS[s.hardware];
   const name = label.charAt(0).toUpperCase() + label.slice(1);
-  const evidence = s.hardwareEvidence;
-  if (s.hardwareSource === 'option') return `${name} (chosen${evidence.replace(/^As chosen/, '')})`;
+  const evidence = s.hardwareEvidence.replace(/\.$/, '');
+  if (s.hardwareSource === 'option') return [name, `chosen${evidence.replace(/^As chosen/, '')}`];
   const lowered = evidence.charAt(0).toLowerCase() + evidence.slice(1);
-  return `${name} (${s.hardwareSource === 'detected' ? 'detected' : 'guessed'}: ${lowered})`;
+  return [name, `${s.hardwareSource === 'detected' ? 'detected' : 'guessed'}: ${lowered}`];
 }
 
 /** What the parser read: every line accounted for, and what was left out of the replay and why. */
@@ -35,6 +35,7 @@ export function ParseReport() {
   if (!s) return null;
   const { shown, more } = errorListing(s.errors, s.errorCount);
   const speed = throughput(s.bytes, s.ms);
+  const [hardware, why] = hardwareParts(s);
   const notes = [
     permissionSentence(s.permissionFaults),
     s.guestFaults > 0
@@ -63,7 +64,7 @@ export function ParseReport() {
       </h3>
       <p className="trace-hardware" data-testid="trace-hardware">
         <span className="trace-muted">Read as </span>
-        {hardwareText(s)}
+        <strong>{hardware}</strong> ({why})
       </p>
       <TraceWarnings warnings={s.warnings} />
       <dl className="trace-stats">
