@@ -133,9 +133,7 @@ describe('runTraceCommand: hardware, kernel, vCPUs, shapes', () => {
       warnings: [],
       vcpus: [0, 1],
     });
-    expect(out.parse.hardwareEvidence).toMatch(
-      /^352 kvm_exit npf and 352 error codes with AMD’s bits 32–34/,
-    );
+    expect(out.parse.hardwareEvidence).toMatch(/^352 kvm_exit npf and 352 error codes with AMD’s bits 32–34/);
     expect(out.kernel).toMatchObject({ behaviour: 'no-prefetch', comparedWith: 'tdp' });
     expect(out.kernel.tdp).toMatchObject({
       kernelPrefetched: 0,

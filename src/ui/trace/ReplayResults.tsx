@@ -28,9 +28,9 @@ export function ReplayResults() {
       </h3>
       {virtual ? (
         <p className="trace-shadow" data-testid="shadow-note">
-          <strong>Guest virtual pages, not GFNs</strong>, each replayed as if the guest’s page tables mapped it
-          one to one. Shadow paging (<code>FNAME(pte_prefetch)</code>) never had the trailing bug: with such
-          tables it prefetches like the fixed row; the buggy row is for comparison only.
+          <strong>Guest virtual pages, not GFNs</strong>, each replayed as if the guest’s page tables mapped
+          it one to one. Shadow paging (<code>FNAME(pte_prefetch)</code>) never had the trailing bug: with
+          such tables it prefetches like the fixed row; the buggy row is for comparison only.
         </p>
       ) : (
         <p className="trace-saved" data-testid="faults-saved">
