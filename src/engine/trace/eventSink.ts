@@ -1,7 +1,10 @@
+import { MAX_GFN } from '../scenario.ts';
 import { emptyFaultFields, parseFaultPayload } from './faultLine.ts';
 import { countErrorCode, emptyEvidence } from './hardwareEvidence.ts';
 import { commVcpu, emptyPrefix, parsePrefix } from './lineShape.ts';
-import type { EventKind, EventLocation } from './lineShape.ts';
+import type { EventLocation } from './lineShape.ts';
+import { EVENT_NAMES } from './lineShape.ts';
+import { note, tally } from './tally.ts';
 import {
   parseEntryPayload,
   parseExitPayload,
@@ -14,40 +17,13 @@ import type { ExitFields } from './otherEvents.ts';
 import { INCOMPLETE, isBlank, skipBlanks } from './scan.ts';
 import type { PayloadStatus } from './scan.ts';
 import { emptySetSpteFields, parseSetSptePayload } from './setSpteLine.ts';
-import { MAX_GFN } from '../scenario.ts';
 import { MAX_KEPT_ERRORS } from './types.ts';
 import type { TraceLineError } from './types.ts';
 import { NOT_READ, ThreadTable, UNKNOWN } from './vcpuInference.ts';
 import type { ThreadState } from './vcpuInference.ts';
 
-const EVENT_NAMES: Record<EventKind, string> = {
-  fault: 'kvm_page_fault',
-  setSpte: 'kvm_mmu_set_spte',
-  exit: 'kvm_exit',
-  entry: 'kvm_entry',
-  injException: 'kvm_inj_exception',
-  spteRequested: 'kvm_mmu_spte_requested',
-  tdpSpteChanged: 'kvm_tdp_mmu_spte_changed',
-  otherKvm: 'kvm event',
-};
-
-/** A kind of line problem counted once, with its first line. */
-export interface Tally {
-  count: number;
-  line: number;
-  sample: string;
-}
-
 /** Windows remembered for set_spte events (a power of two). */
 const WINDOW_CACHE = 1 << 14;
-
-const tally = (): Tally => ({ count: 0, line: 0, sample: '' });
-function note(t: Tally, line: number, sample: string): void {
-  if (t.count++ === 0) {
-    t.line = line;
-    t.sample = sample;
-  }
-}
 
 /**
  * Where parsed events go: parse() reads a payload into scratch fields without side effects (so a

@@ -13,6 +13,18 @@ import { decimalValue, isBlank, scanDecimal, skipBlanks, trimEnd } from './scan.
 export type EventKind =
   'fault' | 'setSpte' | 'exit' | 'entry' | 'injException' | 'spteRequested' | 'tdpSpteChanged' | 'otherKvm';
 
+/** Event names as messages say them. */
+export const EVENT_NAMES: Record<EventKind, string> = {
+  fault: 'kvm_page_fault',
+  setSpte: 'kvm_mmu_set_spte',
+  exit: 'kvm_exit',
+  entry: 'kvm_entry',
+  injException: 'kvm_inj_exception',
+  spteRequested: 'kvm_mmu_spte_requested',
+  tdpSpteChanged: 'kvm_tdp_mmu_spte_changed',
+  otherKvm: 'kvm event',
+};
+
 export interface EventLocation {
   kind: EventKind;
   /** Where the prefix ends: at the system name ("kvm:") or else the event name. */

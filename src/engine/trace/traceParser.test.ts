@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { frameEvent, faultPayload } from './traceFormat.ts';
 import { MAX_LINE_CHARS, parseTraceText, TraceParser } from './traceParser.ts';
 import type { ParsedTrace } from './types.ts';
 
@@ -241,85 +240,5 @@ describe('TraceParser: chunks', () => {
     q.cancel();
     q.push(' error_code 181\n');
     expect(q.finish()).toMatchObject({ cancelled: true, gfns: [1], lines: 1 });
-  });
-});
-
-describe('TraceParser: vCPU filter', () => {
-  const frame = (vcpu: number, comm = `CPU ${vcpu}/KVM`) => ({
-    comm,
-    tid: 100 + vcpu,
-    cpu: vcpu,
-    seconds: 1,
-  });
-  const lines = [
-    frameEvent(
-      'trace-cmd',
-      frame(0),
-      'kvm',
-      'kvm_page_fault',
-      faultPayload('v6.1', { vcpu: 0, ripHex: '1', gpa: 0x1000, errorCode: 0x181 }),
-    ),
-    frameEvent(
-      'perf',
-      frame(1),
-      'kvm',
-      'kvm_page_fault',
-      faultPayload('v6.1', { vcpu: 1, ripHex: '1', gpa: 0x2000, errorCode: 0x181 }),
-    ),
-    // Old payload: the vCPU comes from the thread name, or is unknown.
-    frameEvent(
-      'perf',
-      frame(1),
-      'kvm',
-      'kvm_page_fault',
-      faultPayload('v5.15', { vcpu: 1, ripHex: '1', gpa: 0x3000, errorCode: 0x181 }),
-    ),
-    frameEvent(
-      'perf',
-      frame(3, 'qemu-kvm'),
-      'kvm',
-      'kvm_page_fault',
-      faultPayload('v5.15', { vcpu: 3, ripHex: '1', gpa: 0x4000, errorCode: 0x181 }),
-    ),
-    // The payload's vcpu wins over the thread name.
-    frameEvent(
-      'perf',
-      frame(0),
-      'kvm',
-      'kvm_page_fault',
-      faultPayload('v6.1', { vcpu: 12, ripHex: '1', gpa: 0x5000, errorCode: 0x181 }),
-    ),
-    frameEvent('perf', frame(1), 'kvmmmu', 'kvm_mmu_set_spte', 'gfn 6 spte 6837 (rwx) level 1 at 10'),
-    frameEvent(
-      'perf',
-      frame(2, 'kworker/2:1'),
-      'kvmmmu',
-      'kvm_mmu_set_spte',
-      'gfn 7 spte 7837 (rwx) level 1 at 10',
-    ),
-  ].join('\n');
-
-  it('keeps every event without a filter and lists the vCPUs seen on faults', () => {
-    const r = parseTraceText(lines);
-    expect(r.gfns).toEqual([1, 2, 3, 4, 5]);
-    expect(r.vcpus).toEqual([0, 1, 12]);
-    expect(r.unknownVcpuEvents).toBe(1);
-    expect(r.setSptes).toHaveLength(2);
-  });
-
-  it('keeps only the chosen vCPU: payload vcpu, else the CPU N/KVM thread name; unknown never matches', () => {
-    const r = parseTraceText(lines, { vcpu: 1 });
-    expect(r.gfns).toEqual([2, 3]);
-    // A set_spte takes the vCPU of the fault before it in its window (GFN 6: the fault on GFN 5, vCPU 12).
-    expect(r.setSptes).toEqual([]);
-    expect(parseTraceText(lines, { vcpu: 12 }).setSptes).toEqual([
-      { gfn: 6, prefetched: true, level: 1 },
-      { gfn: 7, prefetched: true, level: 1 },
-    ]);
-    expect(r.otherVcpuEvents).toBe(5);
-    expect(r.vcpus).toEqual([0, 1, 12]);
-    expect(accounted(r)).toBe(r.lines);
-    expect(parseTraceText(lines, { vcpu: 12 }).gfns).toEqual([5]);
-    expect(parseTraceText(lines, { vcpu: 3 }).gfns).toEqual([]);
   });
 });

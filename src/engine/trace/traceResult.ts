@@ -1,5 +1,6 @@
 import { MAX_GFN } from '../scenario.ts';
-import type { EventSink, Tally } from './eventSink.ts';
+import type { EventSink } from './eventSink.ts';
+import type { Tally } from './tally.ts';
 import { isPermissionFault } from './faultLine.ts';
 import { decideHardware, HARDWARE_LABELS } from './hardwareEvidence.ts';
 import { kernelBehaviour, prefetchedFlags } from './kernelBehaviour.ts';
