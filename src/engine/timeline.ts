@@ -1,5 +1,7 @@
+import { accessSequence } from './accessOrder.ts';
 import { Machine } from './machine.ts';
 import { enumState } from './spteTables.ts';
+import { StepHistory } from './stepHistory.ts';
 import { scenarioSteps } from './stepWalk.ts';
 import type { GpteVisitStep, Step } from './steps.ts';
 import { SPTES_PER_TABLE } from './types.ts';
@@ -7,7 +9,6 @@ import type { BatchCall, Scenario, Totals, Variant } from './types.ts';
 
 /** Step mode keeps every step for random access; beyond this a scenario belongs to bulk mode. */
 export const MAX_TIMELINE_STEPS = 200_000;
-const CHECKPOINT_EVERY = 256;
 
 /** Code of an entry that was prefetched and has since been touched (a prefetch hit). */
 export const HIT_CODE = 4;
@@ -20,54 +21,58 @@ export interface Timeline {
   readonly accessStarts: readonly number[];
   /** Index of the first step of each fault. */
   readonly faultStarts: readonly number[];
-  /** checkpoints[c] is the machine after steps [0, c * CHECKPOINT_EVERY). */
-  readonly checkpoints: readonly Machine[];
+  /** The machine at any step (frameAt, machineAt): one machine moved back and forth. */
+  readonly history: StepHistory;
   readonly totals: Totals;
 }
 
 export type TimelineResult = { ok: true; timeline: Timeline } | { ok: false; message: string };
 
-/** Runs step mode to the end, keeping a checkpoint every few hundred steps for fast seeking. */
+function tooManySteps(maxSteps: number): TimelineResult {
+  return {
+    ok: false,
+    message: `too many steps for step mode: more than ${maxSteps.toLocaleString('en-US')}; use fewer accesses or the experiment view`,
+  };
+}
+
+/**
+ * Runs step mode to the end, keeping every step and a history to seek in. Every access is at
+ * least one step, so a scenario with more accesses than maxSteps is refused before anything is
+ * built (a 2^30-page pattern costs nothing to refuse); any other is refused once its steps pass
+ * maxSteps, which bounds both time and memory.
+ */
 export function buildTimeline(
   scenario: Scenario,
   variant: Variant,
   maxSteps = MAX_TIMELINE_STEPS,
 ): TimelineResult {
+  if (accessSequence(scenario.accesses).count > maxSteps) return tooManySteps(maxSteps);
   const m = new Machine(scenario, variant);
   m.trackHits = true;
   const steps: Step[] = [];
   const accessStarts: number[] = [];
   const faultStarts: number[] = [];
-  const checkpoints: Machine[] = [m.fork()];
+  const history = new StepHistory(m, steps);
   let lastAccess = -1;
   for (const step of scenarioSteps(scenario, variant, m)) {
-    if (steps.length >= maxSteps) {
-      return {
-        ok: false,
-        message: `too many steps for step mode: more than ${maxSteps.toLocaleString('en-US')}; use fewer accesses or the experiment view`,
-      };
-    }
+    if (steps.length >= maxSteps) return tooManySteps(maxSteps);
     if (step.accessIndex !== lastAccess) {
       accessStarts.push(steps.length);
       lastAccess = step.accessIndex;
     }
     if (step.kind === 'fault') faultStarts.push(steps.length);
     steps.push(step);
-    if (steps.length % CHECKPOINT_EVERY === 0) checkpoints.push(m.fork());
+    history.stepped();
   }
   return {
     ok: true,
-    timeline: { scenario, variant, steps, accessStarts, faultStarts, checkpoints, totals: { ...m.totals } },
+    timeline: { scenario, variant, steps, accessStarts, faultStarts, history, totals: { ...m.totals } },
   };
 }
 
-/** The machine after steps [0, k], rebuilt from the nearest checkpoint. k = -1 is the initial state. */
+/** An independent copy of the machine after steps [0, k]. k = -1 is the initial state. */
 export function machineAt(t: Timeline, k: number): Machine {
-  const upto = Math.max(0, Math.min(k + 1, t.steps.length));
-  const c = Math.floor(upto / CHECKPOINT_EVERY);
-  const m = t.checkpoints[Math.min(c, t.checkpoints.length - 1)]!.fork();
-  for (let i = c * CHECKPOINT_EVERY; i < upto; i++) m.applyStep(t.steps[i]!);
-  return m;
+  return t.history.seek(k + 1).fork();
 }
 
 /** What the window walk looks like at one step: enough for the large window view. */
@@ -107,7 +112,8 @@ export interface VariantFrame {
 
 /** Everything a view needs for step k of a timeline (k = -1: before the first access). */
 export function frameAt(t: Timeline, k: number): VariantFrame {
-  const m = machineAt(t, k);
+  // The history's own machine, read only: copying every table per frame would cost more than the frame.
+  const m = t.history.seek(k + 1);
   const step = k >= 0 ? (t.steps[k] ?? null) : null;
   const gfn = step ? step.gfn : firstAccessGfn(t);
   const tableBase = gfn - (gfn % SPTES_PER_TABLE);
