@@ -4,6 +4,7 @@ import { countErrorCode, emptyEvidence } from './hardwareEvidence.ts';
 import { commVcpu, emptyPrefix, parsePrefix } from './lineShape.ts';
 import type { EventLocation } from './lineShape.ts';
 import { EVENT_NAMES } from './lineShape.ts';
+import { F64Column, I32Column } from './columns.ts';
 import { note, tally } from './tally.ts';
 import {
   parseEntryPayload,
@@ -46,20 +47,20 @@ export class EventSink {
   errorCount = 0;
   readonly errors: TraceLineError[] = [];
 
-  // Per-event columns (plain arrays: V8 keeps numbers unboxed in them, and push is cheap).
-  readonly faultPage: number[] = [];
-  readonly faultCode: number[] = [];
-  readonly faultVcpu: number[] = [];
+  // Per-event columns (typed, growable: see columns.ts).
+  readonly faultPage = new F64Column();
+  readonly faultCode = new F64Column();
+  readonly faultVcpu = new F64Column();
   /** Faults followed on their thread by a #PF injected into the guest (before it ran again). */
   readonly reflected = new Set<number>();
   /** Line numbers of faults whose address is beyond 52 bits, by fault index (errors unless shadow paging). */
   readonly highLines = new Map<number, number>();
-  readonly spteGfn: number[] = [];
-  readonly spteLow: number[] = [];
-  readonly spteLevel: number[] = [];
-  readonly spteVcpu: number[] = [];
-  readonly spteFault: number[] = [];
-  readonly spteSeen: number[] = [];
+  readonly spteGfn = new F64Column();
+  readonly spteLow = new I32Column();
+  readonly spteLevel = new I32Column();
+  readonly spteVcpu = new F64Column();
+  readonly spteFault = new I32Column();
+  readonly spteSeen = new I32Column();
 
   readonly evidence = emptyEvidence();
   tdpSpteChanged = 0;

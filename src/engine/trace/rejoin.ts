@@ -109,12 +109,12 @@ export class LineJoiner {
     let s = skipBlanks(text, 0, end);
     // A quoted reply ("> ") keeps its quote marks on every wrapped piece.
     while (s < end && text.charCodeAt(s) === 62) s = skipBlanks(text, s + 1, end);
+    // Every event line has a colon after its event name; wrapped payload text rarely has one.
     const candidate =
       s < end &&
       text.charCodeAt(s) !== 35 &&
       h.text.length + 1 + end - s <= MAX_LINE_CHARS &&
-      !findKvmEvent(text, end, this.probe) &&
-      !looksLikeEventLine(text);
+      (text.indexOf(':', s) < 0 || (!findKvmEvent(text, end, this.probe) && !looksLikeEventLine(text)));
     if (candidate) {
       const joined = `${h.text} ${text.slice(s, end)}`;
       this.sink.newLine();

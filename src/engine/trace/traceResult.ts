@@ -43,9 +43,9 @@ export function traceResult(input: ResultInput): ParsedTrace {
   const gfns: number[] = [];
 
   const nFaults = sink.faultPage.length;
-  const page = sink.faultPage;
-  const code = sink.faultCode;
-  const refs = sink.faultVcpu;
+  const page = sink.faultPage.view();
+  const code = sink.faultCode.view();
+  const refs = sink.faultVcpu.view();
   const permission = new Uint8Array(nFaults);
   for (let i = 0; i < nFaults; i++) {
     const p = page[i]!;
@@ -81,18 +81,18 @@ export function traceResult(input: ResultInput): ParsedTrace {
 
   const mask = accessedMask(hardware);
   const nSptes = sink.spteGfn.length;
-  const low = sink.spteLow;
+  const low = sink.spteLow.view();
   const accessed = new Uint8Array(nSptes);
   for (let i = 0; i < nSptes; i++) accessed[i] = (low[i]! & mask) !== 0 ? 1 : 0;
   const behaviourInput = {
     faults: { length: nFaults, page, permission },
     sptes: {
       length: nSptes,
-      gfn: sink.spteGfn,
+      gfn: sink.spteGfn.view(),
       accessed,
-      level: sink.spteLevel,
-      faultRef: sink.spteFault,
-      seenAfter: sink.spteSeen,
+      level: sink.spteLevel.view(),
+      faultRef: sink.spteFault.view(),
+      seenAfter: sink.spteSeen.view(),
     },
     hardware,
     tdpSpteChanged: sink.tdpSpteChanged,
@@ -101,8 +101,8 @@ export function traceResult(input: ResultInput): ParsedTrace {
   const prefetched = prefetchedFlags(behaviourInput);
   const kernel = kernelBehaviour(behaviourInput, prefetched);
   const setSptes: SetSpteRecord[] = [];
-  const spteRefs = sink.spteVcpu;
-  const spteFault = sink.spteFault;
+  const spteRefs = sink.spteVcpu.view();
+  const spteFault = sink.spteFault.view();
   for (let i = 0; i < nSptes; i++) {
     const fault = spteFault[i]!;
     const ref = fault >= 0 ? refs[fault]! : spteRefs[i]!;
