@@ -156,6 +156,44 @@ describe('TraceParser: errors', () => {
     );
   });
 
+  it('never throws on damaged traces: cut, spliced, wrapped, with lines of other traces mixed in', () => {
+    const sample = [
+      LKML,
+      PERF,
+      'kvm_exit: vcpu 5 reason npf rip 0x1 info1 0x0000000100000006 info2 0x0000000000002000 intr_info 0x00000000 error_code 0x00000000',
+      '  <...>-9 [001] d..1 1.0: kvm_exit: reason EXCEPTION_NMI rip 0x5 info 7f0000001000 80000b0e',
+      '  <...>-9 [001] d..1 1.0: kvm_inj_exception: #PF (0x6)',
+      'kvm_mmu_set_spte: gfn 113601 spte 113601837 (rwx) level 1 at ffff888104a3f008',
+      '     12481.879 qemu-system-x8/27004 kvm:kvm_page_fault:address 8000002000000 error_code 181',
+      'kvm_tdp_mmu_spte_changed: as id 0 gfn 1 level 1 old_spte 5a0 new_spte 1867',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...sample), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 6 })), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 120 }),
+        (lines, edits, width) => {
+          let text = lines.join(width % 3 === 0 ? '\r\n' : '\n');
+          for (const [at, len, insert] of edits) {
+            const i = at % (text.length + 1);
+            text = text.slice(0, i) + insert + text.slice(i + (len % 8));
+          }
+          const wrapped = text
+            .split('\n')
+            .flatMap((l) => (width > 60 ? [l] : (l.match(new RegExp(`.{1,${width}}(\\s|$)`, 'g')) ?? [l])))
+            .join('\n');
+          for (const t of [text, wrapped]) {
+            const r = parseTraceText(t);
+            expect(accounted(r)).toBe(r.lines);
+            for (const e of r.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+            for (const e of r.errors) expect(e.line).toBeLessThanOrEqual(r.lines);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('recognises binary recordings loaded by mistake and stops', () => {
     const dat = parseTraceText('\x17\x08Dtracing6\0\0\0kvm_page_fault: address 1000 error_code 181\n');
     expect(dat.errors).toEqual([{ line: 1, message: expect.stringMatching(/binary trace-cmd trace\.dat/) }]);

@@ -81,6 +81,17 @@ describe('trace store', () => {
     expect(store.getState().summary).toMatchObject({ hardware: 'npt', hardwareChoice: null });
   });
 
+  it('lets another hardware be tried on a trace that had no usable faults as read', async () => {
+    const store = createTraceStore(sessionPort());
+    await store.getState().setHardware('ept');
+    await store.getState().load(new Blob(['kvm_page_fault: address fc000 error_code 14\n']), 'amd.txt');
+    expect(store.getState().summary).toMatchObject({ faults: 0, permissionFaults: 1 });
+    expect(store.getState().notice?.text).toMatch(/permission faults when read as Intel EPT/);
+    await store.getState().setHardware(null);
+    expect(store.getState().summary).toMatchObject({ hardware: 'npt', hardwareSource: 'default', faults: 1 });
+    expect(store.getState().report?.accesses).toBe(1);
+  });
+
   it('replays guest virtual pages with one flat slot unless memslots are chosen', async () => {
     const store = createTraceStore(sessionPort());
     await store.getState().load(sample('synthetic-shadow-v5.15.ftrace.txt'), 'shadow');

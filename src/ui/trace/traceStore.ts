@@ -97,9 +97,10 @@ export function createTraceStore(port: TracePort): TraceStore {
         set({ notice: { kind: 'info', text: `Cancelled reading ${source.name}; nothing changed.` } });
         return;
       }
-      // A trace without usable faults is reported, but the previous trace stays the worker's.
+      // A trace without usable faults is reported, but the previous trace stays the worker's; it
+      // stays the source, so another hardware or vCPU can be tried on it.
       if (s.faults === 0) {
-        set({ summary: s, report: null, notice: { kind: 'error', text: nothingToReplay(s) } });
+        set({ source, vcpu, summary: s, report: null, notice: { kind: 'error', text: nothingToReplay(s) } });
         return;
       }
       set({ source, summary: s, vcpu, report: null });
