@@ -99,7 +99,8 @@ describe('decideHardware', () => {
     expect(none.warnings[0]).toMatchObject({ code: 'hardware-guessed' });
     const plain = decideHardware(ev({ codesPlain: 3 }));
     expect(plain).toMatchObject({ hardware: 'npt', source: 'default' });
-    expect(plain.warnings[0]!.message).toMatch(/^Guessed AMD NPT: .*3 error codes/);
+    expect(plain.warnings[0]!.message).toMatch(/read as AMD NPT, a guess/);
+    expect(plain.evidence).toMatch(/none of the 3 error codes has EPT’s 0x80\/0x100 bits/);
     const injected = decideHardware(ev({ codesPlain: 3, injectedPf: 2 }));
     expect(injected.hardware).toBe('shadow');
     expect(injected.warnings.map((w) => w.code)).toEqual(['hardware-guessed', 'shadow-paging']);

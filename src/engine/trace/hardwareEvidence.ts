@@ -89,7 +89,7 @@ export function decideHardware(e: HardwareEvidence, option?: TraceHardware): Har
     if (top !== undefined && top !== option) {
       warnings.push({
         code: 'hardware-overridden',
-        message: `Read as ${HARDWARE_LABELS[option]} as asked, but the trace says ${HARDWARE_LABELS[top]}: ${said(top)}.`,
+        message: `Read as ${HARDWARE_LABELS[option]} as asked, against the trace's evidence for ${HARDWARE_LABELS[top]}.`,
       });
     }
     return {
@@ -142,7 +142,7 @@ export function decideHardware(e: HardwareEvidence, option?: TraceHardware): Har
       : ': they read as #NPF codes');
   warnings.push({
     code: 'hardware-guessed',
-    message: `Guessed ${HARDWARE_LABELS[hardware]}: ${why}. Record kvm:kvm_exit with the faults to be sure, or choose the hardware.`,
+    message: `Nothing in the trace says which hardware it came from: read as ${HARDWARE_LABELS[hardware]}, a guess. Record kvm:kvm_exit with the faults to be sure, or choose the hardware.`,
   });
   return {
     hardware,
