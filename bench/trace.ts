@@ -110,28 +110,42 @@ interface CaseResult {
   faults: number;
   bestMs: number;
   allMs: number[];
+  /** CPU time (user + system) of the best run: what the parse costs when the machine is shared. */
+  bestCpuMs: number;
 }
 
 async function measure(path: string, c: TraceCase): Promise<CaseResult> {
   const allMs: number[] = [];
+  const cpuMs: number[] = [];
   let lines = 0;
   let faults = 0;
   for (let i = 0; i < RUNS; i++) {
     const session = new TraceSession();
     const blob = await openAsBlob(path);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const s = await session.parse(
       { source: blob, name: c.name, vcpu: null, hardware: null },
       () => undefined,
       () => false,
     );
     allMs.push(performance.now() - t0);
+    const cpu = process.cpuUsage(c0);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
     if (s.errorCount > 0)
       throw new Error(`${c.name}: ${s.errorCount} malformed lines, e.g. ${s.errors[0]?.message}`);
     lines = s.lines;
     faults = s.faults;
   }
-  return { name: c.name, mb: statSync(path).size / 1e6, lines, faults, bestMs: Math.min(...allMs), allMs };
+  return {
+    name: c.name,
+    mb: statSync(path).size / 1e6,
+    lines,
+    faults,
+    bestMs: Math.min(...allMs),
+    allMs,
+    bestCpuMs: Math.min(...cpuMs),
+  };
 }
 
 export async function traceBench(): Promise<void> {
@@ -156,6 +170,7 @@ export async function traceBench(): Promise<void> {
         r.faults.toLocaleString('en-US'),
         r.allMs.map((m) => m.toFixed(0)).join(' / '),
         mbs.toFixed(1),
+        (r.mb / (r.bestCpuMs / 1000)).toFixed(1),
         `>= ${GOAL_MB_S}`,
         mbs >= GOAL_MB_S ? 'yes' : 'NO',
       ]);
@@ -164,7 +179,17 @@ export async function traceBench(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const head = ['trace', 'MB', 'lines', 'faults kept', `ms (${RUNS} runs)`, 'MB/s (best)', 'goal', 'met'];
+  const head = [
+    'trace',
+    'MB',
+    'lines',
+    'faults kept',
+    `ms (${RUNS} runs)`,
+    'MB/s (best)',
+    'MB/s of CPU time',
+    'goal',
+    'met',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(
@@ -173,7 +198,9 @@ export async function traceBench(): Promise<void> {
   console.log(
     '\nMB = 10^6 bytes of trace text. Each run: a fresh TraceSession parses the file as a Blob' +
       ' (fs.openAsBlob; read, UTF-8 decode, parse with hardware detection and rejoining, classify at' +
-      ' the end; per-fault arrays kept as the worker keeps them).',
+      ' the end; per-fault arrays kept as the worker keeps them). "MB/s of CPU time" divides by the' +
+      ' process CPU time of the fastest run, which a busy machine inflates less than wall time; the' +
+      ' goal is judged on wall time.',
   );
 }
 
