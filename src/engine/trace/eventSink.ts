@@ -5,6 +5,7 @@ import { commVcpu, emptyPrefix, parsePrefix } from './lineShape.ts';
 import type { EventLocation } from './lineShape.ts';
 import { EVENT_NAMES } from './lineShape.ts';
 import { F64Column, I32Column } from './columns.ts';
+import { RecentFaults } from './recentFaults.ts';
 import { note, tally } from './tally.ts';
 import {
   parseEntryPayload,
@@ -22,9 +23,6 @@ import { MAX_KEPT_ERRORS } from './types.ts';
 import type { TraceLineError } from './types.ts';
 import { NOT_READ, ThreadTable, UNKNOWN } from './vcpuInference.ts';
 import type { ThreadState } from './vcpuInference.ts';
-
-/** Windows remembered for set_spte events (a power of two). */
-const WINDOW_CACHE = 1 << 14;
 
 /**
  * Where parsed events go: parse() reads a payload into scratch fields without side effects (so a
@@ -72,13 +70,7 @@ export class EventSink {
 
   /** 0: the prefix of the current line is not read yet; 1: it has a thread; 2: it has none. */
   private prefixState = 0;
-  /**
-   * The fault last seen per 8-entry window, the one a kvm_mmu_set_spte in that window follows: a
-   * direct-mapped cache, since set_spte events come right after their fault (a Map of every
-   * window ever faulted would cost more than the rest of the parse).
-   */
-  private readonly recentWindow = new Float64Array(WINDOW_CACHE).fill(-1);
-  private readonly recentFault = new Int32Array(WINDOW_CACHE);
+  private readonly recentFaults = new RecentFaults();
 
   /** A new event line (or a joined one) is about to be parsed: its prefix is read when needed. */
   newLine(): void {
@@ -246,10 +238,7 @@ export class EventSink {
     this.faultVcpu.push(ref);
     if (f.page >= MAX_GFN && this.highLines.size < MAX_KEPT_ERRORS) this.highLines.set(index, n);
     t.openFault = index;
-    const window = Math.floor(f.page / 8);
-    const slot = window % WINDOW_CACHE;
-    this.recentWindow[slot] = window;
-    this.recentFault[slot] = index;
+    this.recentFaults.add(f.page, index);
   }
 
   /**
@@ -259,9 +248,7 @@ export class EventSink {
   private commitSetSpte(line: string, loc: EventLocation, n: number): void {
     const s = this.spte;
     if (s.trailing >= 0) note(this.trailing, n, line.slice(s.trailing, s.trailing + 40));
-    const window = Math.floor(s.gfn / 8);
-    const slot = window % WINDOW_CACHE;
-    const fault = this.recentWindow[slot] === window ? this.recentFault[slot]! : -1;
+    const fault = this.recentFaults.of(s.gfn, s.level, this.faultPage);
     this.spteGfn.push(s.gfn);
     this.spteLow.push(s.spteLow);
     this.spteLevel.push(s.level);

@@ -81,18 +81,23 @@ describe('which kernel recorded a trace', () => {
     expect(r.setSptes.every((s) => !s.prefetched)).toBe(true);
   });
 
-  it('tells hugepages from their level', () => {
+  it('tells hugepages from their level: the leaf names the first GFN of its region', () => {
     const text = Array.from({ length: 12 }, (_, i) => {
-      const gfn = (0x400 + i * 512).toString(16);
+      const base = 0x400 + i * 512;
       return [
-        `kvm_page_fault: address ${gfn}000 error_code 182`,
-        `kvm_mmu_set_spte: gfn ${gfn} spte 1${gfn}9b7 (rwx) level 2 at 10`,
+        `kvm_page_fault: address ${(base + 37 + i).toString(16)}000 error_code 182`,
+        `kvm_mmu_set_spte: gfn ${base.toString(16)} spte 1${base.toString(16)}9b7 (rwx) level 2 at 10`,
       ].join('\n');
     }).join('\n');
-    expect(parseTraceText(text).kernel).toMatchObject({
+    const r = parseTraceText(text);
+    expect(r.kernel).toMatchObject({
       behaviour: 'no-prefetch',
-      evidence: expect.stringMatching(/hugepage/),
+      faults: 12,
+      evidence: expect.stringMatching(/12 of the 12 faults .* installed a hugepage/),
     });
+    expect(
+      parseTraceText(text.replace(/9b7 \(rwx\)/g, '8b7 (rwx)')).setSptes.every((s) => !s.prefetched),
+    ).toBe(true);
   });
 
   it('says undetermined when the trace cannot tell, and why', () => {

@@ -44,14 +44,25 @@ export interface BehaviourInput {
   spteRequested: number;
 }
 
-/** Prefetched = accessed bit clear and not the faulting GFN of the fault before it (A/D bits off). */
+/**
+ * Whether a set_spte (gfn, level) installed the fault's own entry: its GFN, or for a 2 MiB / 1 GiB
+ * leaf (whose trace names the aligned first GFN) the region holding it.
+ */
+export function isFaultEntry(gfn: number, level: number, page: number): boolean {
+  return level === 1 ? gfn === page : page >= gfn && page < gfn + 512 ** (level - 1);
+}
+
+/** Prefetched = accessed bit clear and not the entry of its fault (whose bit is clear too with A/D off). */
 export function prefetchedFlags(input: BehaviourInput): Uint8Array {
   const { faults, sptes } = input;
   const out = new Uint8Array(sptes.length);
   for (let i = 0; i < sptes.length; i++) {
     const ref = sptes.faultRef[i]!;
-    const own = ref >= 0 && input.hardware !== 'shadow' ? faults.page[ref]! : -1;
-    out[i] = sptes.accessed[i] === 0 && sptes.gfn[i] !== own ? 1 : 0;
+    const own =
+      ref >= 0 &&
+      input.hardware !== 'shadow' &&
+      isFaultEntry(sptes.gfn[i]!, sptes.level[i]!, faults.page[ref]!);
+    out[i] = sptes.accessed[i] === 0 && !own ? 1 : 0;
   }
   return out;
 }
@@ -139,7 +150,7 @@ export function kernelBehaviour(input: BehaviourInput, prefetched: Uint8Array): 
     for (let k = start[f]!; k < start[f + 1]!; k++) {
       const s = own[k]!;
       const gfn = sptes.gfn[s]!;
-      if (gfn === page) faulting = s;
+      if (isFaultEntry(gfn, sptes.level[s]!, page)) faulting = s;
       else if (prefetched[s] === 1 && sptes.level[s] === 1 && Math.floor(gfn / 8) === window)
         bits |= 1 << (gfn % 8);
     }
