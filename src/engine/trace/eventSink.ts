@@ -242,8 +242,8 @@ export class EventSink {
   }
 
   /**
-   * A kvm_mmu_set_spte belongs to the last fault in its window: the faulting entry's own, or one of
-   * the neighbours its walk prefetched (they never leave the window). It has that fault's vCPU.
+   * A kvm_mmu_set_spte belongs to the fault that installed it (recentFaults.ts), and has that
+   * fault's vCPU; one that follows no fault of its own takes its thread's.
    */
   private commitSetSpte(line: string, loc: EventLocation, n: number): void {
     const s = this.spte;
