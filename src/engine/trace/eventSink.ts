@@ -1,7 +1,7 @@
 import { MAX_GFN } from '../scenario.ts';
 import { emptyFaultFields, parseFaultPayload } from './faultLine.ts';
 import { countErrorCode, emptyEvidence } from './hardwareEvidence.ts';
-import { commVcpu, emptyPrefix, parsePrefix } from './lineShape.ts';
+import { commOf, commVcpu, emptyPrefix, parsePrefix } from './lineShape.ts';
 import type { EventLocation } from './lineShape.ts';
 import { EVENT_NAMES } from './lineShape.ts';
 import { F64Column, I32Column } from './columns.ts';
@@ -209,9 +209,10 @@ export class EventSink {
     }
     // A thread's name is the same on all its lines, but ftrace may print "<...>" on some of them.
     if (t.comm === NOT_READ) {
-      t.comm = commVcpu(line, this.prefix.commStart, this.prefix.commEnd);
+      const [from, to] = commOf(line, this.prefix);
+      t.comm = commVcpu(line, from, to);
       if (t.comm >= 0) this.threads.name(t, t.comm, n);
-      else if (line.charCodeAt(this.prefix.commStart) === 60) t.comm = NOT_READ;
+      else if (line.charCodeAt(from) === 60) t.comm = NOT_READ;
     }
     if (t.comm >= 0) return t.comm;
     const ref = this.threads.refFor(t);

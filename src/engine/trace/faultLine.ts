@@ -2,12 +2,14 @@ import {
   column,
   decimalValue,
   ENDS_EARLY,
+  hexScan,
   hexValue,
   INCOMPLETE,
   isBlank,
   matchLiteral,
   scanDecimal,
   scanHex,
+  scanHexValue,
   skipBlanks,
 } from './scan.ts';
 import type { PayloadStatus } from './scan.ts';
@@ -117,20 +119,28 @@ export function parseFaultPayload(line: string, start: number, end: number, out:
   }
 
   if (pos === end) return INCOMPLETE;
-  const addressEnd = hexRun(line, pos, end);
-  if (addressEnd < 0) return fail('an address of 1 to 16 hex digits', pos);
-  const page = pageOfAddress(line, pos, addressEnd);
+  const addressEnd = scanHexValue(line, pos, end);
+  if (addressEnd === pos || addressEnd - pos > MAX_HEX_DIGITS)
+    return fail('an address of 1 to 16 hex digits', pos);
+  const page =
+    hexScan.significant <= 13 ? Math.floor(hexScan.value / 4096) : pageOfAddress(line, pos, addressEnd);
   const code = literal(line, addressEnd, end, errorPrefix);
   if (code < 0) return missing(code, errorPrefix, addressEnd);
   if (code === end) return INCOMPLETE;
-  const codeEnd = hexRun(line, code, end);
-  if (codeEnd < 0) return fail('an error code of 1 to 16 hex digits', code);
+  const codeEnd = scanHexValue(line, code, end);
+  if (codeEnd === code || codeEnd - code > MAX_HEX_DIGITS)
+    return fail('an error code of 1 to 16 hex digits', code);
   if (codeEnd < end && !isBlank(line.charCodeAt(codeEnd))) {
     return `kvm_page_fault: unexpected text after error_code at ${column(codeEnd)}`;
   }
   out.page = page;
-  out.errorCode = hexValue(line, Math.max(code, codeEnd - 8), codeEnd);
-  out.errorHigh = codeEnd - code > 8 ? hexValue(line, Math.max(code, codeEnd - 9), codeEnd - 8) & 7 : 0;
+  if (hexScan.significant <= 13) {
+    out.errorCode = hexScan.value % 4294967296;
+    out.errorHigh = Math.floor(hexScan.value / 4294967296) & 7;
+  } else {
+    out.errorCode = hexValue(line, codeEnd - 8, codeEnd);
+    out.errorHigh = hexValue(line, codeEnd - 9, codeEnd - 8) & 7;
+  }
   pos = skipBlanks(line, codeEnd, end);
   if (pos !== end) out.trailing = pos;
   return null;

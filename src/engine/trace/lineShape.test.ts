@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  commOf,
   commVcpu,
   emptyEventLocation,
   emptyPrefix,
@@ -21,7 +22,7 @@ function shape(line: string) {
     kind: loc.kind,
     payload: line.slice(loc.payload).trim(),
     tid: thread ? prefix.tid : -1,
-    comm: thread ? line.slice(prefix.commStart, prefix.commEnd) : null,
+    comm: thread ? line.slice(...commOf(line, prefix)) : null,
   };
 }
 

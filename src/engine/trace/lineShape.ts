@@ -125,6 +125,7 @@ function kvmEventAt(line: string, end: number, at: number, out: EventLocation): 
 export interface PrefixFields {
   /** Thread id, or -1. */
   tid: number;
+  /** -1 until commOf() finds it (only a thread's first line needs it). */
   commStart: number;
   commEnd: number;
   /** Where the `[cpu]` column starts, or -1 (perf trace, or perf script without it). */
@@ -162,42 +163,51 @@ function digitsBack(line: string, from: number, to: number): number {
  */
 export function parsePrefix(line: string, prefixEnd: number, out: PrefixFields): boolean {
   out.tid = -1;
-  let commStart = skipBlanks(line, 0, prefixEnd);
-  // Mail quotes ("> ") before a pasted line.
-  while (commStart < prefixEnd && line.charCodeAt(commStart) === 62) {
-    commStart = skipBlanks(line, commStart + 1, prefixEnd);
-  }
-  let q = cpuColumn(line, commStart, prefixEnd);
+  out.commStart = -1;
+  let q = cpuColumn(line, 0, prefixEnd);
   out.cpuColumn = q;
   if (q < 0) {
     q = trimEnd(line, prefixEnd);
-    if (q <= commStart) return false;
-    if (line.charCodeAt(q - 1) !== COLON) return perfTracePrefix(line, commStart, q, out);
+    if (q === 0) return false;
+    if (line.charCodeAt(q - 1) !== COLON) return perfTracePrefix(line, commStartOf(line, q), q, out);
     // perf script without the cpu field: `comm tid ts:`.
-    const ts = timestampBack(line, commStart, q - 1);
+    const ts = timestampBack(line, 0, q - 1);
     if (ts < 0) return false;
     q = ts;
   }
   q = trimEnd(line, q);
-  if (q > commStart && line.charCodeAt(q - 1) === 41) {
+  if (q > 0 && line.charCodeAt(q - 1) === 41) {
     // ftrace's (tgid) column.
     const open = line.lastIndexOf('(', q - 1);
-    if (open < commStart) return false;
+    if (open < 0) return false;
     q = trimEnd(line, open);
   }
-  const t = digitsBack(line, commStart, q);
-  if (t === q || q - t > 10 || t === commStart) return false;
+  const t = digitsBack(line, 0, q);
+  if (t === q || q - t > 10 || t === 0) return false;
   const sep = line.charCodeAt(t - 1);
   let commEnd: number;
   if (sep === 45) commEnd = t - 1;
   else if (isBlank(sep)) commEnd = trimEnd(line, t);
-  else if (sep === 47) commEnd = trimEnd(line, digitsBack(line, commStart, t - 1));
+  else if (sep === 47) commEnd = trimEnd(line, digitsBack(line, 0, t - 1));
   else return false;
-  if (commEnd <= commStart) return false;
+  // A comm must be there (its start is found when it is needed: see commStartOf).
+  if (commEnd === 0 || isBlank(line.charCodeAt(commEnd - 1))) return false;
   out.tid = decimalValue(line, t, q);
-  out.commStart = commStart;
   out.commEnd = commEnd;
   return true;
+}
+
+/** Where the comm starts: after leading blanks and mail quote marks ("> "). */
+export function commStartOf(line: string, commEnd: number): number {
+  let at = skipBlanks(line, 0, commEnd);
+  while (at < commEnd && line.charCodeAt(at) === 62) at = skipBlanks(line, at + 1, commEnd);
+  return at;
+}
+
+/** The comm bounds of a parsed prefix: [start, end). */
+export function commOf(line: string, p: PrefixFields): [number, number] {
+  if (p.commStart < 0) p.commStart = commStartOf(line, p.commEnd);
+  return [p.commStart, p.commEnd];
 }
 
 /** Start of a `digits.digits` timestamp ending at `to`, or -1. */

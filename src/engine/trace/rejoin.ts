@@ -1,6 +1,7 @@
 import type { EventSink } from './eventSink.ts';
 import { MAX_LINE_CHARS } from './lineReader.ts';
 import {
+  commOf,
   emptyEventLocation,
   emptyPrefix,
   findKvmEvent,
@@ -169,7 +170,7 @@ export class LineJoiner {
       if (!findKvmEvent(candidate, candidate.length, this.probe)) continue;
       if (!parsePrefix(candidate, this.probe.prefixEnd, this.prefix)) continue;
       // QEMU's vCPU threads are named "CPU N/KVM": a wrap at its blank leaves "CPU" a line before.
-      const comm = candidate.slice(this.prefix.commStart, this.prefix.commEnd);
+      const comm = candidate.slice(...commOf(candidate, this.prefix));
       if (k < usable && QEMU_VCPU_COMM_TAIL.test(comm) && piece(k + 1) === 'CPU') {
         k++;
         candidate = `CPU ${candidate}`;

@@ -84,3 +84,29 @@ export function trimEnd(line: string, end: number): number {
   while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
   return end;
 }
+
+/** What scanHexValue read: the value (exact while `significant` <= 13, i.e. below 2^52). */
+export const hexScan = { value: 0, significant: 0 };
+
+/**
+ * End (exclusive) of the hex digits starting at pos, reading their value on the way (one pass
+ * instead of scanHex then hexValue: this runs twice on every fault line).
+ */
+export function scanHexValue(s: string, pos: number, end: number): number {
+  let v = 0;
+  let significant = 0;
+  while (pos < end) {
+    const c = s.charCodeAt(pos);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 102) d = c - 87;
+    else if (c >= 65 && c <= 70) d = c - 55;
+    else break;
+    if (significant > 0 || d > 0) significant++;
+    v = v * 16 + d;
+    pos++;
+  }
+  hexScan.value = v;
+  hexScan.significant = significant;
+  return pos;
+}
