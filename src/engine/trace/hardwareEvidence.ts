@@ -136,10 +136,14 @@ export function decideHardware(e: HardwareEvidence, option?: TraceHardware): Har
   }
   const hardware: TraceHardware = e.injectedPf > 0 ? 'shadow' : 'npt';
   const why =
-    `no kvm_exit event says, and none of the ${n(faults)} error codes has EPT’s 0x80/0x100 bits or AMD’s bits 32–34` +
+    (faults === 1
+      ? 'no kvm_exit event says, and the only error code has neither EPT’s 0x80/0x100 bits nor AMD’s bits 32–34'
+      : `no kvm_exit event says, and none of the ${n(faults)} error codes has EPT’s 0x80/0x100 bits or AMD’s bits 32–34`) +
     (hardware === 'shadow'
       ? `; ${times(e.injectedPf, 'kvm_inj_exception #PF')} (faults handed back to the guest) suggest shadow paging`
-      : ': they read as #NPF codes');
+      : faults === 1
+        ? ': it reads as an #NPF code'
+        : ': they read as #NPF codes');
   warnings.push({
     code: 'hardware-guessed',
     message: `Nothing in the trace says which hardware it came from: read as ${HARDWARE_LABELS[hardware]}, a guess. Record kvm:kvm_exit with the faults to be sure, or choose the hardware.`,
