@@ -220,7 +220,7 @@ export async function paintBench(): Promise<void> {
         [
           'deck of six embeds: load to all grids drawn, median of 5',
           ms(median(deck)),
-          'faster than before',
+          '< 1.7 s (issue 14)',
           yes(median(deck) < BEFORE.deckMs),
           `${(BEFORE.deckMs / 1000).toFixed(1)} s`,
         ],
