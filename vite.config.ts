@@ -18,8 +18,11 @@ const revealVendor = (): Plugin => ({
 /*
  * The page's entry decides between the app and embed mode, then imports that view's chunk: a
  * second round trip after the entry has run. This inline script, in the built index.html, starts
- * fetching the chunk the URL will want (modulepreload) beside the entry instead. A build without
- * those chunks (the one-file build inlines them) gets nothing.
+ * fetching what the URL will want beside the entry instead: the view's chunk and its imports
+ * (modulepreload), and its stylesheet (preload; Vite's loader adds it when the view is imported,
+ * after the entry's, as before). Without the stylesheet here, every widget of a deck waited for
+ * its entry to run before asking for it. A build without those chunks (the one-file build inlines
+ * them) gets nothing.
  */
 const preloadView = (): Plugin => ({
   name: 'spte-viz:preload-view',
@@ -27,19 +30,27 @@ const preloadView = (): Plugin => ({
   transformIndexHtml: {
     order: 'post',
     handler(html, ctx) {
-      const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-      const files = (suffix: string): string[] | null => {
-        const c = chunks.find((x) => x.type === 'chunk' && x.facadeModuleId?.endsWith(suffix));
-        return c && c.type === 'chunk' ? [c.fileName, ...c.imports] : null;
+      const chunks = Object.values(ctx.bundle ?? {}).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const entry = chunks.find((c) => c.isEntry);
+      const loaded = new Set(
+        entry ? [entry.fileName, ...entry.imports, ...(entry.viteMetadata?.importedCss ?? [])] : [],
+      );
+      const files = (suffix: string): { js: string[]; css: string[] } | null => {
+        const c = chunks.find((x) => x.facadeModuleId?.endsWith(suffix));
+        if (!c) return null;
+        const js = [c.fileName, ...c.imports].filter((f) => !loaded.has(f));
+        const css = js.flatMap((f) => [
+          ...(chunks.find((x) => x.fileName === f)?.viteMetadata?.importedCss ?? []),
+        ]);
+        return { js, css: css.filter((f) => !loaded.has(f)) };
       };
-      const entry = chunks.find((c) => c.type === 'chunk' && c.isEntry);
-      const loaded = new Set(entry && entry.type === 'chunk' ? [entry.fileName, ...entry.imports] : []);
-      const app = files('/src/App.tsx')?.filter((f) => !loaded.has(f));
-      const embed = files('/src/ui/embed/embedMain.tsx')?.filter((f) => !loaded.has(f));
+      const app = files('/src/App.tsx');
+      const embed = files('/src/ui/embed/embedMain.tsx');
       if (!app || !embed) return html;
       const script =
         `<script>(function(){var f=new URLSearchParams(location.search).has('embed')?${JSON.stringify(embed)}:${JSON.stringify(app)};` +
-        `f.forEach(function(h){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href='./'+h;document.head.appendChild(l);});})();</script>`;
+        `function add(h,rel,as){var l=document.createElement('link');l.rel=rel;l.crossOrigin='';l.href='./'+h;if(as)l.as=as;document.head.appendChild(l);}` +
+        `f.js.forEach(function(h){add(h,'modulepreload');});f.css.forEach(function(h){add(h,'preload','style');});})();</script>`;
       return html.replace('<script type="module"', `${script}\n    <script type="module"`);
     },
   },

@@ -73,8 +73,9 @@ function deckHtml(): string {
 ${frames}
 <script>
   window.__deck = null;
-  // A widget is shown when its stage holds a drawn frame and every page in it is drawn: its grid
-  // of 512 entries, or, for a page mapped by a 2 MiB leaf, the PMD entry drawn in its place.
+  // A widget is shown when its stage holds a drawn frame and every page in it is drawn: its
+  // overview of 512 entries (a grid of 512 cells, or since the embed draws it as a picture, the
+  // picture of 512 entries), or, for a page mapped by a 2 MiB leaf, the PMD entry in its place.
   const shown = (f) => {
     const d = f.contentDocument;
     const stage = d && d.querySelector('.stage');
@@ -82,7 +83,9 @@ ${frames}
     const want = stage.classList.contains('is-compare') ? 2 : 1;
     const pages = [...stage.querySelectorAll('.spte-page')];
     return pages.length === want && pages.every((p) =>
-      p.querySelector('.spte-pmd') !== null || p.querySelectorAll('[role="gridcell"]').length === 512);
+      p.querySelector('.spte-pmd') !== null ||
+      p.querySelector('.spte-overview[data-entries="512"]') !== null ||
+      p.querySelectorAll('[role="gridcell"]').length === 512);
   };
   const poll = () => {
     const frames = [...document.querySelectorAll('iframe')];

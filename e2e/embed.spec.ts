@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { grid, range, stage, watchConsole } from './helpers.ts';
+import { overviewPicture, range, stage, watchConsole } from './helpers.ts';
 
 const EMBED = './?embed&preset=seed-run&variant=compare&step=3';
 
@@ -37,7 +37,7 @@ for (const [w, h] of [
     await page.setViewportSize({ width: w, height: h });
     await page.goto(EMBED);
     await expect(stage(page)).toHaveAttribute('data-frame-tick', '3');
-    await expect(grid(page, 'buggy')).toBeVisible();
+    await expect(overviewPicture(page, 'buggy')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Step forward' })).toBeVisible();
     await expect(page.getByLabel('Current line — fixed')).toBeVisible();
     // Only the view: no header, editor or full code panel.
@@ -70,7 +70,8 @@ test('embed options: range lock, title as text, no controls', async ({ page }) =
   await expect(page.getByRole('heading', { name: '<b>Bold?</b>' })).toBeVisible();
   await expect(page.locator('.embed-canvas b', { hasText: 'Bold?' })).toHaveCount(0);
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toHaveCount(0);
-  await expect(grid(page, 'buggy')).toHaveCount(0);
+  await expect(overviewPicture(page, 'buggy')).toHaveCount(0);
+  await expect(overviewPicture(page, 'fixed')).toBeVisible();
   for (const t of ['3', '4', '4']) {
     await page.keyboard.press('ArrowRight');
     await expect(stage(page)).toHaveAttribute('data-frame-tick', t);
@@ -319,10 +320,10 @@ test('shadow paging embeds with its guest page table, without scrollbars', async
   await expect(
     tables.first().getByRole('img', { name: /^Guest PTE 12: maps GFN 0x100c, .*the walk stops$/ }),
   ).toBeVisible();
-  await expect(grid(page, 'fixed').getByRole('gridcell', { name: /^SPTE 11: prefetched/ })).toHaveCount(1);
+  await expect(overviewPicture(page, 'fixed')).toHaveAccessibleName(/ Prefetched \(\d+\): [^.]*\b11\b/);
   await noScrollbars(page);
   // Guest paging off: no guest table, the direct walk's page as usual.
   await page.goto('./?embed&preset=shadow-paging-off&variant=buggy');
-  await expect(grid(page, 'buggy')).toBeVisible();
+  await expect(overviewPicture(page, 'buggy')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Guest page table' })).toHaveCount(0);
 });

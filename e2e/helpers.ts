@@ -7,6 +7,14 @@ export function grid(page: Page, side: Side): Locator {
   return page.getByRole('grid', { name: new RegExp(`SPTE page — ${side}`) });
 }
 
+/**
+ * An embed's overview of one variant: a picture named by a summary of its entries
+ * ("SPTE page — fixed: 512 entries, GFN 0x0–0x1ff. Faulting: 8. Prefetched (7): 9–15. …").
+ */
+export function overviewPicture(page: Page, side: Side): Locator {
+  return page.getByRole('img', { name: new RegExp(`^SPTE page — ${side}: 512 entries`) });
+}
+
 export function stage(page: Page): Locator {
   return page.locator('.stage');
 }

@@ -53,6 +53,7 @@ export function EmbedColumn({
         label={variant}
         diffMask={diffMask}
         compact
+        overview="picture"
         transitionMs={transitionMs}
       />
       <EmbedCodeLine mmu={scenario.mmu} variant={variant} step={frame.step} />

@@ -70,6 +70,19 @@ describe('SptePage markup', () => {
       renderToStaticMarkup(<SptePage frame={frame('buggy', 10)} scenario={seed} label="buggy" />),
     ).toContain('dropped');
   });
+  it('draws the overview as a named picture when asked (embeds): no 512 cells, the same story', () => {
+    const html = renderToStaticMarkup(
+      <SptePage frame={frame('fixed', 11)} scenario={seed} label="fixed" compact overview="picture" />,
+    );
+    expect(labels(html, 'gridcell')).toHaveLength(0);
+    expect(html).not.toContain('role="grid"');
+    expect(labels(html, 'img')).toContain(
+      'SPTE page — fixed: 512 entries, GFN 0x0–0x1ff. Faulting: 8. Prefetched (7): 9–15. ' +
+        'Not present (504): 0–7, 16–511.',
+    );
+    expect(html).toContain('data-entries="512"');
+    expect((html.match(/<path /g) ?? []).length).toBeLessThan(20);
+  });
   it('rings the entries the diff mask marks', () => {
     const mask = new Uint8Array(512);
     mask[9] = 1;

@@ -10,6 +10,7 @@ import { tableHostInfo } from '../../viz/hostInfo.ts';
 import { hex } from '../../viz/format.ts';
 import { addressingOf, rangeAddress } from './addressWords.ts';
 import { Overview } from './Overview.tsx';
+import { OverviewPicture } from './OverviewPicture.tsx';
 import { patternIds } from './PatternDefs.tsx';
 import { mappedHuge, pmdIndex, PmdOverviewNote, PmdView } from './PmdView.tsx';
 import { WindowView } from './WindowView.tsx';
@@ -31,6 +32,11 @@ export interface SptePageProps {
    * both variants' windows next to each other, then both overviews).
    */
   part?: 'all' | 'window' | 'overview';
+  /**
+   * The overview as a grid of 512 named, focusable entries (the app), or as a picture named by a
+   * summary (embeds: nobody walks a slide's overview entry by entry, and it is 30 times cheaper).
+   */
+  overview?: 'grid' | 'picture';
 }
 
 const PART_NAME = { all: 'SPTE page', window: 'SPTE window', overview: 'SPTE page overview' } as const;
@@ -87,6 +93,7 @@ export function SptePage({
   compact = false,
   transitionMs = 200,
   part = 'all',
+  overview = 'grid',
 }: SptePageProps) {
   // Stable objects: every overview cell is memoised, and a fresh ids object each render would
   // re-render all 512 of them on every step.
@@ -102,6 +109,9 @@ export function SptePage({
   const host = useMemo(() => tableHostInfo(scenario, tableBase), [scenario, tableBase]);
   const addressing = useMemo(() => addressingOf(scenario, tableBase), [scenario, tableBase]);
   const guestPaging = addressing.guestGfns !== null;
+  const pageAddresses = guestPaging
+    ? `GVA pages ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`
+    : `GFN ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`;
   const first = windowFirstOf(frame, scenario);
   const [focused, setFocused] = useState(first);
   const last = first + PTE_PREFETCH_NUM - 1;
@@ -174,26 +184,34 @@ export function SptePage({
         <div className="spte-overview-wrap">
           <div className="spte-overview-caption">
             <span>SPTE page</span>
-            <span className="spte-overview-range">
-              {guestPaging
-                ? `GVA pages ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`
-                : `GFN ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`}
-            </span>
+            <span className="spte-overview-range">{pageAddresses}</span>
             <span className="spte-overview-dims">512 entries · 64 windows</span>
           </div>
-          <Overview
-            name={`SPTE page — ${label}`}
-            tableBase={tableBase}
-            states={states}
-            host={host}
-            windowFirst={first}
-            diffMask={diffMask}
-            focused={focused}
-            onFocusedChange={setFocused}
-            addressing={addressing}
-            ids={overviewIds}
-            onEntryClick={onEntryClick}
-          />
+          {overview === 'picture' ? (
+            <OverviewPicture
+              name={`SPTE page — ${label}`}
+              addresses={pageAddresses}
+              states={states}
+              host={host}
+              windowFirst={first}
+              diffMask={diffMask}
+              ids={overviewIds}
+            />
+          ) : (
+            <Overview
+              name={`SPTE page — ${label}`}
+              tableBase={tableBase}
+              states={states}
+              host={host}
+              windowFirst={first}
+              diffMask={diffMask}
+              focused={focused}
+              onFocusedChange={setFocused}
+              addressing={addressing}
+              ids={overviewIds}
+              onEntryClick={onEntryClick}
+            />
+          )}
         </div>
       )}
     </section>
