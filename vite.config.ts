@@ -57,6 +57,25 @@ const preloadView = (): Plugin => ({
 });
 
 /*
+ * `npm start` (vite preview) serves every file with `Cache-Control: no-cache`. The built assets are
+ * named by their content's hash, so they can be cached for good, as static hosts usually do: a
+ * deck of six widgets then downloads each script once and its other five widgets read it from the
+ * browser's cache, where each asked the server again. index.html stays no-cache.
+ */
+const HASHED_ASSET = /\/assets\/[^/?]+-[\w-]{8}\.(?:js|css)(?:\?|$)/;
+const cacheHashedAssets = (): Plugin => ({
+  name: 'spte-viz:cache-hashed-assets',
+  configurePreviewServer(server) {
+    server.middlewares.use((req, res, next) => {
+      // Set before Vite's file server, which keeps a Cache-Control it finds on the response.
+      if (HASHED_ASSET.test(req.url ?? ''))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      next();
+    });
+  },
+});
+
+/*
  * The first frame's own code, app and embed alike, in one chunk: left to the bundler it came as a
  * dozen small common chunks, and each gzips on its own (a few KiB lost to their headers and cold
  * dictionaries). Only modules every first frame loads belong here: a module listed that only a
@@ -68,7 +87,7 @@ const FIRST_FRAME =
 // A relative base lets the built app be served from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), revealVendor(), preloadView()],
+  plugins: [react(), revealVendor(), preloadView(), cacheHashedAssets()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
