@@ -52,10 +52,24 @@ for (const size of DESKTOPS) {
   });
 }
 
-for (const size of [DESKTOPS[0], DESKTOPS[2]]) {
-  test(`at ${size.width}×${size.height} one variant, shadow paging (1440×900) and 2 MiB keep the counters above the dock`, async ({
+/** The smallest text of a guest table's drawing as drawn on screen (font size × the SVG's scale), in px. */
+async function smallestGuestText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let min = Infinity;
+    for (const t of document.querySelectorAll<SVGTextElement>('.variant-column .guest-window text')) {
+      if (!t.checkVisibility() || !t.textContent?.trim()) continue;
+      const scale = t.ownerSVGElement?.getScreenCTM()?.a ?? 1;
+      min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale);
+    }
+    return min;
+  });
+}
+
+for (const size of DESKTOPS) {
+  test(`at ${size.width}×${size.height} one variant, shadow paging and 2 MiB keep the counters above the dock`, async ({
     page,
   }) => {
+    test.setTimeout(90_000);
     await page.setViewportSize(size);
     await open(page);
     for (const radio of ['Buggy (before fix)', 'Fixed (after fix)'] as const) {
@@ -67,24 +81,71 @@ for (const size of [DESKTOPS[0], DESKTOPS[2]]) {
       await expectCountersAboveDock(page, radio);
     }
     await page.getByRole('radio', { name: 'Compare' }).check();
-    // Shadow paging draws a guest page table above each page: at 1280×720 the drawings keep a
-    // legible size and the page scrolls instead (the issue asks for 1440×900).
-    const presets =
-      size.height >= 900
-        ? [/Shadow paging: scattered/, /not-accessed guest PTE/, /2 MiB backing/]
-        : [/2 MiB backing/];
-    for (const preset of presets) {
+    // Shadow paging draws the guest page table in the large window's place: the counters stay
+    // above the dock, and the table's type stays readable (11 px and more on screen).
+    for (const preset of [/Shadow paging: scattered/, /not-accessed guest PTE/, /2 MiB backing/]) {
       await open(page, preset);
       await page.locator('body').click({ position: { x: 1, y: 1 } });
-      await press(page, 'ArrowRight', 1);
-      // The 2 MiB preset's fault is its last step (two in all); the shadow walks go on.
-      if (!/2 MiB/.test(preset.source)) await press(page, 'ArrowRight', 2);
+      // The 2 MiB preset's fault is its last step (two in all); the shadow walks go on to a
+      // failed entry (not-accessed), whose reason is a line of its own under the table.
+      const steps = /2 MiB/.test(preset.source) ? 1 : /not-accessed/.test(preset.source) ? 6 : 2;
+      for (let t = 1; t <= steps; t++) await press(page, 'ArrowRight', t);
       await expectCountersAboveDock(page, `${preset.source}, compare`);
+      const shadow = !/2 MiB/.test(preset.source);
+      if (shadow) {
+        await expect(page.locator('.variant-column .guest-window')).toHaveCount(2);
+        expect(await smallestGuestText(page), 'guest table type, compare').toBeGreaterThanOrEqual(10.5);
+      }
       await page.getByRole('radio', { name: 'Fixed (after fix)' }).check();
       await expect(stage(page)).toHaveClass(/stage-single/);
       await expectCountersAboveDock(page, `${preset.source}, fixed only`);
+      if (shadow) expect(await smallestGuestText(page), 'guest table type').toBeGreaterThanOrEqual(10.5);
       await page.getByRole('radio', { name: 'Compare' }).check();
     }
+  });
+}
+
+/*
+ * The header's first row holds the title, the four views and the seven tools down to 1280 px; the
+ * tools whose labels shorten there keep their whole names for screen readers and tooltips.
+ */
+for (const size of DESKTOPS) {
+  test(`at ${size.width}×${size.height} the header's views and tools are one row`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('./');
+    await expect(stage(page)).not.toHaveAttribute('data-frame-tick', '-1');
+    const top = await box(page.locator('.app-header-top'));
+    const items = [
+      page.locator('.app-title'),
+      page.getByRole('navigation', { name: 'Views' }),
+      page.locator('.header-tools'),
+    ];
+    for (const l of items) {
+      const b = await box(l);
+      expect(b.y + b.height, 'inside the first row').toBeLessThanOrEqual(top.y + top.height + 0.5);
+    }
+    // One row: the tools sit beside the views, not under them.
+    const views = await box(items[1]!);
+    const tools = await box(items[2]!);
+    expect(tools.y).toBeLessThan(views.y + views.height);
+    expect(tools.x).toBeGreaterThanOrEqual(views.x + views.width);
+    for (const name of [
+      'Open KVM trace',
+      'Embed in a slide',
+      'Export image',
+      'Copy link',
+      'Import',
+      'Export',
+    ]) {
+      const b = page.getByRole('button', { name, exact: true });
+      await expect(b).toBeVisible();
+      await expect(b).toBeInViewport({ ratio: 1 });
+    }
+    // Below 1440 px the button shows "Embed" (a CSS ::before); its name and tooltip say it all.
+    const embed = page.getByRole('button', { name: 'Embed in a slide' });
+    await expect(embed.locator('.tool-long')).toBeVisible({ visible: size.width >= 1440 });
+    await expect(embed).toHaveAttribute('title', /<iframe>/);
+    await noSidewaysScroll(page, 'header');
   });
 }
 

@@ -83,7 +83,9 @@ export function Stage() {
   const guestTable = (f: VariantFrame, sc: Scenario) =>
     sc.mmu === 'shadow' && (
       <LazyView part={guestTablePart}>
-        {(m) => <m.GuestTable frame={f} scenario={sc} transitionMs={transitionMs} />}
+        {/* Drawn as on a slide: fewer words in larger type. The drawing is as wide as its
+            column, and the small type it had was 5–8 px on screen at 1440×900 and on a phone. */}
+        {(m) => <m.GuestTable frame={f} scenario={sc} transitionMs={transitionMs} large />}
       </LazyView>
     );
   const loading = <p className="loading">Loading the engine…</p>;

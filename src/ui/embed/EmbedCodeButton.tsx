@@ -14,9 +14,12 @@ export function EmbedCodeButton() {
         type="button"
         className="btn"
         onClick={() => setOpen(true)}
+        // A laptop's header shows "Embed" (app.css); the name stays whole.
+        aria-label="Embed in a slide"
+        data-short="Embed"
         title="The <iframe> code for a slide: this scenario and variant, a range of steps, options"
       >
-        Embed in a slide
+        <span className="tool-long">Embed in a slide</span>
       </button>
       {open && (
         <Suspense fallback={null}>

@@ -21,12 +21,16 @@ export function ExportMenu() {
         ref={button}
         aria-expanded={open}
         aria-controls={`${id}-panel`}
+        // A laptop's header shows "Image ▾" (app.css); the name stays whole.
+        aria-label="Export image"
+        data-short="Image"
+        title="Export this frame as SVG or PNG, every step as a zip, or a fault range as WebM"
         onClick={() => {
           setOpen(!open);
           setOpened(true);
         }}
       >
-        Export image <span aria-hidden="true">▾</span>
+        <span className="tool-long">Export image</span> <span aria-hidden="true">▾</span>
       </button>
       {panel.kind === 'ready' ? (
         <panel.module.ExportPanel id={id} open={open} setOpen={setOpen} button={button} />
