@@ -8,6 +8,7 @@ const DESKTOPS = [
   { width: 1280, height: 720 },
 ] as const;
 const PHONE = { width: 390, height: 844 } as const;
+const SMALL_PHONE = { width: 360, height: 740 } as const;
 
 async function box(l: Locator) {
   const b = await l.boundingBox();
@@ -154,7 +155,7 @@ for (const size of DESKTOPS) {
  * fault, the old code's dropped run beside the fix's seven installed entries, on the first screen
  * and not under the dock, at every size.
  */
-for (const size of [...DESKTOPS, PHONE]) {
+for (const size of [...DESKTOPS, PHONE, SMALL_PHONE]) {
   test(`the first frame at ${size.width}×${size.height} shows "dropped" beside "installed 7"`, async ({
     page,
   }, info) => {
@@ -283,5 +284,33 @@ test.describe('a phone, 390×844', () => {
         counts.x + counts.width <= title.x;
       expect(apart, `${side}: title and counts apart`).toBe(true);
     }
+  });
+});
+
+test.describe('a small phone, 360×740', () => {
+  test.use({ viewport: SMALL_PHONE });
+
+  test('the scenario note is one line with "more", the speed beside the step buttons', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('.variant-fixed').getByText('✓ installed 7')).toBeInViewport();
+    await noSidewaysScroll(page, 'first frame');
+    const note = page.getByTestId('preset-note');
+    const line = (await box(note)).height;
+    expect(line, 'one line').toBeLessThan(24);
+    // The whole note is in the page (screen readers read it), one tap opens it on screen.
+    await expect(note).toContainText('the fixed code once per window of 8');
+    const more = page.getByRole('button', { name: 'more', exact: true });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect(page.getByRole('button', { name: 'less', exact: true })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    expect((await box(note)).height).toBeGreaterThan(line * 2);
+    await noSidewaysScroll(page, 'note open');
+    // The speed shares the step buttons' row.
+    const play = await box(page.getByRole('button', { name: 'Play', exact: true }));
+    const speed = await box(page.getByRole('slider', { name: 'Speed' }));
+    expect(Math.abs(speed.y + speed.height / 2 - (play.y + play.height / 2))).toBeLessThan(8);
   });
 });
