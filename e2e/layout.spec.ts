@@ -314,3 +314,57 @@ test.describe('a small phone, 360×740', () => {
     expect(Math.abs(speed.y + speed.height / 2 - (play.y + play.height / 2))).toBeLessThan(8);
   });
 });
+
+/*
+ * The paths table on phones: each path's name is a line of its own, its three counts side by side
+ * under it, each under its own name (the header row would scroll away by the second path), then
+ * why it lands there across the whole width.
+ */
+for (const size of [PHONE, SMALL_PHONE]) {
+  test(`at ${size.width}×${size.height} the paths table puts each path's counts under its name`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('./?view=paths');
+    await expect(page.getByRole('status')).toContainText('All 5 paths run', { timeout: 30_000 });
+    await noSidewaysScroll(page, 'paths');
+    const table = await box(page.locator('.paths-table'));
+    expect(table.x + table.width).toBeLessThanOrEqual(size.width);
+    // The header row is out of sight but still heads the columns for screen readers.
+    await expect(page.getByRole('columnheader', { name: 'pf_fixed' })).toBeAttached();
+    expect((await box(page.locator('.paths-table thead'))).height).toBeLessThanOrEqual(1);
+    const rows = page.locator('.paths-table tbody tr');
+    await expect(rows).toHaveCount(5);
+    for (const row of await rows.all()) {
+      const path = await row.getAttribute('data-path');
+      const name = await box(row.getByRole('rowheader'));
+      const why = await box(row.locator('.paths-why'));
+      const counts = await Promise.all((await row.locator('td.num').all()).map(box));
+      expect(counts).toHaveLength(3);
+      let left = table.x;
+      for (const c of counts) {
+        expect(c.y, `${path}: count under the name`).toBeGreaterThanOrEqual(name.y + name.height - 0.5);
+        expect(Math.abs(c.y - counts[0]!.y), `${path}: counts on one line`).toBeLessThan(1);
+        expect(c.x, `${path}: counts side by side`).toBeGreaterThanOrEqual(left - 0.5);
+        expect(c.y + c.height, `${path}: why under the counts`).toBeLessThanOrEqual(why.y + 0.5);
+        left = c.x + c.width;
+      }
+      expect(left).toBeLessThanOrEqual(table.x + table.width + 0.5);
+      // The name and the sentence use the whole width, not a column's.
+      expect(name.width).toBeGreaterThan(table.width * 0.9);
+      expect(why.width).toBeGreaterThan(table.width * 0.9);
+      // Each count is drawn under its metric's name, which screen readers do not hear twice.
+      const labels = await row
+        .locator('td.num')
+        .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+      expect(labels.map((l) => l.replace(/^"|"\s*\/\s*""$/g, ''))).toEqual([
+        'pf_fixed',
+        'prefetched',
+        'prefetch hits',
+      ]);
+    }
+    await expect(page.getByRole('row', { name: /^legacy MMU, before the fix/ })).toHaveAccessibleName(
+      /\(first 512 pages\) 1,572,864 ×8 fixed 0 0 Before/,
+    );
+  });
+}

@@ -50,7 +50,7 @@ export function PathsTable({
               {action?.(r)}
             </th>
             {METRICS.map((m) => (
-              <td key={m.key} className="num">
+              <td key={m.key} className="num" data-label={m.label}>
                 {formatCount(r.totals[m.key])}
                 {m.key === 'pfFixed' && fixed && r.id !== 'legacy-fixed' && fixed.totals.pfFixed > 0 && (
                   <span className="paths-ratio">{ratioToFixed(r.totals.pfFixed, fixed.totals.pfFixed)}</span>
