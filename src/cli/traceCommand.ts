@@ -9,6 +9,8 @@ import { traceToScenario } from '../engine/trace/traceScenario.ts';
 import { TraceParser } from '../engine/trace/traceParser.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, RunResult, Scenario } from '../engine/types.ts';
+import { parseJsonText } from '../engine/jsonSource.ts';
+import { oneLine, quoteArg } from './cliText.ts';
 
 export interface TraceCommandIo {
   stdout: { write(text: string): unknown };
@@ -53,10 +55,10 @@ export async function runTraceCommand(
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`sim --trace: ${e.message}\n`);
+      io.stderr.write(`sim --trace: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`sim --trace: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`sim --trace: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
 }
@@ -68,7 +70,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!['--trace', '--vcpu', '--memslots', '--hardware'].includes(name)) {
-      throw new UsageError(`unknown option ${JSON.stringify(arg)} (see --help)`);
+      throw new UsageError(`unknown option ${quoteArg(arg)} (see --help)`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined) throw new UsageError(`${name} needs a value`);
@@ -80,14 +82,14 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   const vcpu = values.get('--vcpu');
   if (vcpu !== undefined) {
     if (!/^\d{1,10}$/.test(vcpu) || Number(vcpu) > 0xffffffff) {
-      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${JSON.stringify(vcpu)}`);
+      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${quoteArg(vcpu)}`);
     }
     out.vcpu = Number(vcpu);
   }
   const hardware = values.get('--hardware');
   if (hardware !== undefined) {
     if (hardware !== 'ept' && hardware !== 'npt')
-      throw new UsageError(`--hardware must be ept or npt, got ${JSON.stringify(hardware)}`);
+      throw new UsageError(`--hardware must be ept or npt, got ${quoteArg(hardware)}`);
     out.hardware = hardware;
   }
   const memslots = values.get('--memslots');
@@ -112,19 +114,14 @@ async function memslotChoice(arg: string): Promise<MemslotChoice> {
   }
   if (memslotPreset(arg)) return { kind: 'preset', id: arg };
   const presets = MEMSLOT_PRESETS.map((p) => p.id).join(', ');
-  throw new UsageError(
-    `--memslots ${JSON.stringify(arg)} is neither JSON, a file, nor a preset (${presets})`,
-  );
+  throw new UsageError(`--memslots ${quoteArg(arg)} is neither JSON, a file, nor a preset (${presets})`);
 }
 
 /** A JSON array of memslots, or an object with a memslots array (a scenario file). */
 function memslotsFromJson(text: string, source: string): Memslot[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${source}: not JSON: ${errorText(e)}`);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new UsageError(`${source}: ${json.message}`);
+  let value = json.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'memslots' in value) {
     value = (value as { memslots: unknown }).memslots;
   }

@@ -3,6 +3,7 @@ import {
   choice,
   Coverage,
   fail,
+  failQuoting,
   flag,
   gfn,
   gfnSpace,
@@ -21,6 +22,7 @@ import {
   SCENARIO_VERSION,
 } from './formatCheck.ts';
 import type { AddressSpace, ParseResult } from './formatCheck.ts';
+import { parseJsonText } from './jsonSource.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
 import type {
   AccessPattern,
@@ -142,9 +144,10 @@ function accesses(v: unknown, path: string, space: AddressSpace): number[] | Acc
 function scenario(v: unknown, path: string): Scenario {
   const o = object(v, path, TOP_KEYS);
   if (o.version !== undefined && o.version !== SCENARIO_VERSION) {
-    fail(
+    failQuoting(
       `${path}.version`,
-      `unsupported version ${JSON.stringify(o.version)} (expected ${SCENARIO_VERSION})`,
+      o.version,
+      (q) => `unsupported version ${q} (expected ${SCENARIO_VERSION})`,
     );
   }
   if (o.name !== undefined && typeof o.name !== 'string') fail(`${path}.name`, 'must be a string');
@@ -182,21 +185,25 @@ export function parseScenario(value: unknown, path = '$'): ParseResult<Scenario>
   return attempt(() => scenario(value, path));
 }
 
-/** Parses JSON text holding one scenario object or a non-empty array of them. Never throws. */
-export function parseScenarioText(text: string): ParseResult<Scenario | Scenario[]> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return {
-      ok: false,
-      error: { path: '$', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` },
-    };
-  }
-  if (!Array.isArray(value)) return parseScenario(value);
+/**
+ * Parses JSON text holding one scenario object or a non-empty array of them. Never throws. A
+ * leading UTF-8 byte order mark is accepted, and a message quoting a number shows it as written.
+ */
+export function parseScenarioText(input: string): ParseResult<Scenario | Scenario[]> {
+  const json = parseJsonText(input);
+  if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
+  const { value, text } = json;
+  if (!Array.isArray(value)) return attempt(() => scenario(value, '$'), text);
   if (value.length === 0)
     return { ok: false, error: { path: '$', message: 'must be a scenario or a non-empty array of them' } };
-  return attempt(() => value.map((item: unknown, i) => scenario(item, `$[${i}]`)));
+  return attempt(() => value.map((item: unknown, i) => scenario(item, `$[${i}]`)), text);
+}
+
+/** Like parseScenarioText for exactly one scenario object (what a share link carries). */
+export function parseOneScenarioText(input: string): ParseResult<Scenario> {
+  const json = parseJsonText(input);
+  if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
+  return attempt(() => scenario(json.value, '$'), json.text);
 }
 
 export { serializeScenario } from './scenarioFormat.ts';
