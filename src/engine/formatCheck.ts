@@ -1,4 +1,3 @@
-import { sourceTextAt } from './jsonSource.ts';
 import { grouped, previewValue, quoteSource, quoteText } from './quoting.ts';
 import type { Memslot } from './types.ts';
 
@@ -178,18 +177,18 @@ export class Coverage {
 }
 
 /**
- * Runs a validation. With `source`, the JSON text the value was parsed from, a message quoting a
- * number or a container shows its text as written (`1e309`, not Infinity; 9007199254740993, not
- * ...992); strings are quoted from the value, which is exact.
+ * Runs a validation. With `sourceAt`, which finds the JSON text of the value at a path (see
+ * jsonSource.ts), a message quoting a number or a container shows its text as written (`1e309`,
+ * not Infinity; 9007199254740993, not ...992); strings are quoted from the value, which is exact.
  */
-export function attempt<T>(f: () => T, source?: string): ParseResult<T> {
+export function attempt<T>(f: () => T, sourceAt?: (path: string) => string | null): ParseResult<T> {
   try {
     return { ok: true, value: f() };
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
     const q = e.quoting;
-    if (source === undefined || !q || typeof q.value === 'string') return { ok: false, error: e.error };
-    const text = sourceTextAt(source, e.error.path);
+    if (!sourceAt || !q || typeof q.value === 'string') return { ok: false, error: e.error };
+    const text = sourceAt(e.error.path);
     if (text === null) return { ok: false, error: e.error };
     return { ok: false, error: { path: e.error.path, message: q.message(quoteSource(text)) } };
   }

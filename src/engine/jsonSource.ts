@@ -1,3 +1,5 @@
+import { escapeControls } from './quoting.ts';
+
 /*
  * Where a value sits in JSON text, for error messages only. JSON.parse turns `1e309` into Infinity
  * and 9007199254740993 into ...992, so a message quoting the parsed number would show something
@@ -251,7 +253,8 @@ export function parseJsonText(input: string): JsonTextResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    // V8 quotes the text around the error, raw newlines and all.
+    const message = escapeControls(e instanceof Error ? e.message : String(e));
     const at = syntaxErrorOffset(text);
     if (at < 0) return { ok: false, message: `not JSON: ${message}` };
     const { line, column } = lineColumn(text, at);

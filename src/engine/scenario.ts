@@ -22,7 +22,7 @@ import {
   SCENARIO_VERSION,
 } from './formatCheck.ts';
 import type { AddressSpace, ParseResult } from './formatCheck.ts';
-import { parseJsonText } from './jsonSource.ts';
+import { parseJsonText, sourceTextAt } from './jsonSource.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
 import type {
   AccessPattern,
@@ -193,17 +193,27 @@ export function parseScenarioText(input: string): ParseResult<Scenario | Scenari
   const json = parseJsonText(input);
   if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
   const { value, text } = json;
-  if (!Array.isArray(value)) return attempt(() => scenario(value, '$'), text);
+  if (!Array.isArray(value))
+    return attempt(
+      () => scenario(value, '$'),
+      (path) => sourceTextAt(text, path),
+    );
   if (value.length === 0)
     return { ok: false, error: { path: '$', message: 'must be a scenario or a non-empty array of them' } };
-  return attempt(() => value.map((item: unknown, i) => scenario(item, `$[${i}]`)), text);
+  return attempt(
+    () => value.map((item: unknown, i) => scenario(item, `$[${i}]`)),
+    (path) => sourceTextAt(text, path),
+  );
 }
 
 /** Like parseScenarioText for exactly one scenario object (what a share link carries). */
 export function parseOneScenarioText(input: string): ParseResult<Scenario> {
   const json = parseJsonText(input);
   if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
-  return attempt(() => scenario(json.value, '$'), json.text);
+  return attempt(
+    () => scenario(json.value, '$'),
+    (path) => sourceTextAt(json.text, path),
+  );
 }
 
 export { serializeScenario } from './scenarioFormat.ts';

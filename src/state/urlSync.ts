@@ -9,7 +9,7 @@ import { encodeScenario, hrefWithFrame, readLocation } from './urlState.ts';
  * missing or refused; every refused part is named in `linkProblem`. Never throws.
  */
 export async function applyLocation(store: AppStore, href: string): Promise<void> {
-  const { frame, problems } = await readLocation(href);
+  const { frame, problems } = await readLocation(href, (payload) => store.getState().decodeLink(payload));
   const s = store.getState();
   s.pause();
   if (frame.speed !== undefined) s.setSpeed(frame.speed);
