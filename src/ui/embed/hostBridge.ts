@@ -3,6 +3,7 @@ import { embedKeyMove, moveDirection, movePassesToHost } from './embedKeys.ts';
 import type { KeyMove } from './embedKeys.ts';
 import { MESSAGE_TYPE, parseHostMessage, rangeBounds, stateEvent } from './hostMessages.ts';
 import type { HostCommand } from './hostMessages.ts';
+import { createCommandPump } from './hostQueue.ts';
 
 /**
  * The embed's side of the postMessage API: obeys only the window that embeds it (a deck opened
@@ -80,10 +81,12 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
     }
   };
 
+  // Applied once per frame, superseded ones dropped: a flood of messages cannot hold the embed.
+  const pump = createCommandPump(run);
   const onMessage = (e: MessageEvent) => {
     if (!host || e.source !== host) return;
     const c = parseHostMessage(e.data);
-    if (c) run(c);
+    if (c) pump.push(c);
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -123,6 +126,7 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   return () => {
     window.removeEventListener('message', onMessage);
     window.removeEventListener('keydown', onKey);
+    pump.dispose();
     unsubscribe();
   };
 }
