@@ -39,7 +39,7 @@ describe('quoteText', () => {
           const q = inner(quoteText(s, max));
           expect(q.length).toBeLessThanOrEqual(max);
           // eslint-disable-next-line no-control-regex -- what must never reach a terminal
-        expect(q).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+          expect(q).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
           expect(q).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
         },
       ),
