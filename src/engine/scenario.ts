@@ -180,40 +180,38 @@ function scenario(v: unknown, path: string): Scenario {
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };
 }
 
-/** Validates one scenario (version 1) and fills every default. Never throws. */
-export function parseScenario(value: unknown, path = '$'): ParseResult<Scenario> {
-  return attempt(() => scenario(value, path));
+/**
+ * Validates one scenario (version 1) and fills every default. Never throws. `sourceAt`, given the
+ * JSON text the value came from (scenarioText.ts), lets messages quote numbers as written.
+ */
+export function parseScenario(
+  value: unknown,
+  path = '$',
+  sourceAt?: (path: string) => string | null,
+): ParseResult<Scenario> {
+  return attempt(() => scenario(value, path), sourceAt);
 }
 
 /**
  * Parses JSON text holding one scenario object or a non-empty array of them. Never throws. A
- * leading UTF-8 byte order mark is accepted, and a message quoting a number shows it as written.
+ * leading UTF-8 byte order mark is accepted, a syntax error names its line and column, and a
+ * message quoting a number shows it as written.
  */
 export function parseScenarioText(input: string): ParseResult<Scenario | Scenario[]> {
   const json = parseJsonText(input);
   if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
   const { value, text } = json;
-  if (!Array.isArray(value))
-    return attempt(
-      () => scenario(value, '$'),
-      (path) => sourceTextAt(text, path),
-    );
+  const sourceAt = (path: string) => sourceTextAt(text, path);
+  if (!Array.isArray(value)) return parseScenario(value, '$', sourceAt);
   if (value.length === 0)
     return { ok: false, error: { path: '$', message: 'must be a scenario or a non-empty array of them' } };
-  return attempt(
-    () => value.map((item: unknown, i) => scenario(item, `$[${i}]`)),
-    (path) => sourceTextAt(text, path),
-  );
-}
-
-/** Like parseScenarioText for exactly one scenario object (what a share link carries). */
-export function parseOneScenarioText(input: string): ParseResult<Scenario> {
-  const json = parseJsonText(input);
-  if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
-  return attempt(
-    () => scenario(json.value, '$'),
-    (path) => sourceTextAt(json.text, path),
-  );
+  const out: Scenario[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const r = parseScenario(value[i], `$[${i}]`, sourceAt);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
 }
 
 export { serializeScenario } from './scenarioFormat.ts';

@@ -1,4 +1,5 @@
-import { parseOneScenarioText } from '../engine/scenario.ts';
+import { parseJsonText, sourceTextAt } from '../engine/jsonSource.ts';
+import { parseScenario } from '../engine/scenario.ts';
 import type { Scenario } from '../engine/types.ts';
 import { fromBase64Url, hasCompression, MAX_SCENARIO_BYTES, pipeThrough } from './linkPayload.ts';
 
@@ -49,7 +50,10 @@ export async function decodeScenario(payload: string): Promise<DecodeResult> {
   } catch {
     return { ok: false, message: 'the scenario in the link is damaged (it is not UTF-8 text)' };
   }
-  const parsed = parseOneScenarioText(text);
+  const json = parseJsonText(text);
+  const parsed = json.ok
+    ? parseScenario(json.value, '$', (at) => sourceTextAt(json.text, at))
+    : { ok: false as const, error: { path: '$', message: json.message } };
   if (!parsed.ok) {
     const { path, message } = parsed.error;
     return {
