@@ -34,6 +34,11 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }
 
+/** Text with every unsafe character replaced (by a space): for text shown on a page, not escaped. */
+export function withoutControls(text: string, by = ' '): string {
+  return text.replace(UNSAFE, by);
+}
+
 /** Inside a JSON-style quote: backslash and `"` escaped too. */
 function escapeQuoted(text: string): string {
   return escapeControls(text.replace(/[\\"]/g, (c) => `\\${c}`));
@@ -91,11 +96,15 @@ export function quoteText(text: string, max = QUOTE_MAX, opts: { length?: boolea
 }
 
 /**
- * Untrusted text shown unquoted (a file name in a message): controls escaped, head…tail beyond
- * `max` characters.
+ * Untrusted text shown unquoted (a file name in a message): controls escaped (or however
+ * `clean` makes text safe), head…tail beyond `max` characters.
  */
-export function plainBounded(text: string, max = QUOTE_MAX): string {
-  return bounded(text, max, escapeControls).text;
+export function plainBounded(
+  text: string,
+  max = QUOTE_MAX,
+  clean: (s: string) => string = escapeControls,
+): string {
+  return bounded(text, max, clean).text;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { presetById } from '../engine/presets.ts';
+import { plainBounded, withoutControls } from '../engine/quoting.ts';
 import { serializeScenario } from '../engine/scenario.ts';
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario } from '../engine/types.ts';
@@ -51,20 +52,17 @@ export interface UrlReadResult {
   problems: string[];
 }
 
-/** Untrusted text without control characters (each becomes a space). */
+/**
+ * Untrusted text without control characters (each becomes a space): C0 and C1 controls, line
+ * separators, and the bidirectional overrides that could make a banner read differently.
+ */
 export function plainText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    out += code < 0x20 || code === 0x7f ? ' ' : ch;
-  }
-  return out;
+  return withoutControls(text);
 }
 
-/** Quotes untrusted text for a message: bounded length, control characters dropped. */
+/** Quotes untrusted text for a message: at most `max` characters (head…tail), no control characters. */
 export function quote(text: string, max = 40): string {
-  const clean = plainText(text);
-  return `“${clean.length > max ? `${clean.slice(0, max)}…` : clean}”`;
+  return `“${plainBounded(text, max, withoutControls)}”`;
 }
 
 export function isViewMode(v: unknown): v is ViewMode {
