@@ -66,7 +66,7 @@ describe('checkTrace and checkLink', () => {
     );
     expect(checkLink({ frame: {}, problems: ['x'.repeat(2_000_000)] }).ok).toBe(false);
     expect(checkLink({ frame: {}, problems: ['variant “\u202e” is not buggy'] }).ok).toBe(false);
-    expect(checkLink({ frame: { speed: 0.25, step: 3 }, problems: [] })).toEqual({ ok: true });
+    expect(checkLink({ frame: { speed: 0.25, tick: 3 }, problems: [] })).toEqual({ ok: true });
   });
 });
 

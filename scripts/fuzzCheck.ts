@@ -109,7 +109,7 @@ export function checkLink(r: UrlReadResult): Verdict {
     const m = checkMessage(p, 'link problem', true);
     if (!m.ok) return m;
   }
-  if (r.frame.step !== undefined && !(Number.isSafeInteger(r.frame.step) && r.frame.step >= 0))
+  if (r.frame.tick !== undefined && !(Number.isSafeInteger(r.frame.tick) && r.frame.tick >= 0))
     return bad('bad step');
   if (r.frame.speed !== undefined && !(r.frame.speed >= 0.25 && r.frame.speed <= 4)) return bad('bad speed');
   return OK;

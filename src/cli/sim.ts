@@ -6,7 +6,8 @@ import { isTraceMode, MAX_INPUT_BYTES, runSimCommand } from './simCommand.ts';
 /*
  * Thin I/O wrapper around simCommand.ts: `npm run sim -- <scenario.json | -> [--detail]`.
  * With --trace (or --trace=FILE) anywhere in argv the whole argv goes to traceCommand.ts's
- * runTraceCommand, which owns that mode's flags and output.
+ * runTraceCommand, which owns that mode's flags and output; `--host ...` (first) goes to
+ * hostCommand.ts ("is my host affected?").
  */
 
 /** A read error simCommand's describeReadError words for people. */
@@ -55,6 +56,14 @@ async function runTrace(argv: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   if (isTraceMode(argv)) return runTrace(argv);
+  if (argv[0] === '--host') {
+    const { runHostCommand } = await import('./hostCommand.ts');
+    const out = runHostCommand(argv);
+    process.stdout.write(out.stdout);
+    // Its messages echo the arguments: escaped and bounded like every other CLI message.
+    process.stderr.write(out.stderr.replace(/[^\n]+/g, (line) => oneLine(line)));
+    return out.code;
+  }
   const out = await runSimCommand(argv, { readFile: readInput, readStdin: () => readCapped(process.stdin) });
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stderr) process.stderr.write(out.stderr);

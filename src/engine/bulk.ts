@@ -1,8 +1,9 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
 import { patternShape, patternTables, runPatternByTable } from './bulkPattern.ts';
+import type { KernelArg } from './kernelVersion.ts';
 import { Machine } from './machine.ts';
-import type { FaultDetail, Scenario, Totals, Variant } from './types.ts';
+import type { FaultDetail, Scenario, Totals } from './types.ts';
 
 export interface BulkOptions {
   /** Record every fault's batches (costs memory per fault). */
@@ -10,6 +11,11 @@ export interface BulkOptions {
   /** Called every `progressEvery` accesses with the number done; return true to cancel. */
   onProgress?: (done: number, total: number) => boolean | void;
   progressEvery?: number;
+  /**
+   * Internal (shadow/bulkShadow.ts): run a direct shadow page whose prefetched SPTEs are
+   * access-tracked, through the legacy walk.
+   */
+  accessTracked?: boolean;
 }
 
 export interface BulkResult {
@@ -30,26 +36,31 @@ export interface BulkResult {
  * - Explicit access lists and detail runs go one access at a time (bulkCore.ts), in access order,
  *   so the fault list comes out in the order step mode yields it.
  */
-export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions = {}): BulkResult {
+export function runBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions = {}): BulkResult {
   // Shadow paging walks guest PTEs, not windows of GFNs: running it here would silently prefetch
   // nothing, so callers that may see it go through runAnyBulk (shadow/bulkShadow.ts).
   if (scenario.mmu === 'shadow')
     throw new Error('runBulk models the legacy and TDP MMUs; use runAnyBulk for shadow paging');
-  const m = new Machine(scenario, variant);
+  const m = new Machine(scenario, kernel);
   const detail = opts.detail === true;
+  const tracked = opts.accessTracked === true;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
   const accesses = scenario.accesses;
-  const shape = Array.isArray(accesses) || detail ? null : patternShape(accesses);
+  // Access-tracked entries and invalidation ranges depend on each access's order and index,
+  // which the table-order engine does not keep: those runs go one access at a time.
+  const orderMatters =
+    tracked || (m.kernel.behaviour.notifierSkip && (scenario.invalidations?.length ?? 0) > 0);
+  const shape = Array.isArray(accesses) || detail || orderMatters ? null : patternShape(accesses);
 
   if (shape) {
     // Size the tables once: doubling would copy them and briefly hold 1.5x their final size.
     m.tables.reserve(m.tables.tableCount + patternTables(shape));
-    const core = new BulkCore(m, variant, false);
+    const core = new BulkCore(m, false);
     const cancelled = runPatternByTable(core, shape, { onProgress: opts.onProgress, every });
     return { totals: m.totals, cancelled, machine: m };
   }
 
-  const core = new BulkCore(m, variant, detail);
+  const core = new BulkCore(m, detail, tracked);
   const seq = accessSequence(accesses);
   let cancelled = false;
   for (let a = 0; a < seq.count; a++) {
@@ -57,7 +68,7 @@ export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions 
       cancelled = true;
       break;
     }
-    core.access(seq.at(a));
+    core.access(seq.at(a), a);
   }
   return { totals: m.totals, faults: core.faults, cancelled, machine: m };
 }

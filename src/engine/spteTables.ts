@@ -1,9 +1,7 @@
+import { TableDirectory } from './tableDirectory.ts';
 import type { SpteState } from './types.ts';
 
 const WINDOWS_PER_TABLE = 64;
-/** Tables per directory chunk: 4096 tables cover 2^21 GFNs (8 GiB of guest memory). */
-const CHUNK_TABLES = 4096;
-const CHUNK_GFNS = CHUNK_TABLES * 512;
 
 /** Numeric codes of SpteState, as stored in snapshots sent to the UI. */
 export const STATE_CODES: readonly SpteState[] = ['not-present', 'present', 'prefetched', 'huge'];
@@ -16,21 +14,27 @@ export const enumState = {
 
 /**
  * The shadow page tables of one VM: 4 KiB tables of 512 SPTEs, created lazily on first touch so
- * memory grows with touched tables, not with guest size. Each table costs 129 bytes: one byte per
- * 8-entry prefetch window for "present" (is_shadow_present_pte), one for "prefetched" (accessed
- * bit still clear), and a flag for a 2 MiB mapping covering the whole table. Window bytes are what
- * the bulk engine indexes its lookup table with.
+ * memory grows with the tables touched, never with the guest's size or spread. Each table costs
+ * 129 bytes of state: one byte per 8-entry prefetch window for "present" (is_shadow_present_pte),
+ * one for "prefetched" (accessed bit still clear), and a flag for a 2 MiB mapping covering the
+ * whole table; plus at most 24 bytes in the directory (TableDirectory). Window bytes are what the
+ * bulk engine indexes its lookup table with.
+ *
+ * Step mode records every write (recordWrites) so a timeline can go back to an earlier step by
+ * undoing them instead of keeping copies of all tables (see stepHistory.ts). Every method that
+ * changes state therefore goes through writeWindow/writeHuge; the bulk engine's direct writes into
+ * rawWindows() are not recorded, and bulk runs do not record.
  */
 export class SpteTables {
-  private dirs = new Map<number, Int32Array>();
+  private dir: TableDirectory;
   private present: Uint8Array;
   private prefetched: Uint8Array;
   private huge: Uint8Array;
   private count = 0;
-  private lastChunk = -1;
-  private lastDir: Int32Array | undefined;
+  private journal: WriteJournal | null = null;
 
   constructor(initialTables = 64) {
+    this.dir = new TableDirectory(initialTables);
     this.present = new Uint8Array(initialTables * WINDOWS_PER_TABLE);
     this.prefetched = new Uint8Array(initialTables * WINDOWS_PER_TABLE);
     this.huge = new Uint8Array(initialTables);
@@ -40,45 +44,26 @@ export class SpteTables {
     return this.count;
   }
 
-  /** Bytes held by table state (not counting the JS object overhead of the directory map). */
+  /**
+   * Bytes held by table state and the directory, allocated capacity included (not counting a
+   * few hundred bytes of object overhead, or the write journal).
+   */
   get bytesUsed(): number {
-    return (
-      this.present.byteLength +
-      this.prefetched.byteLength +
-      this.huge.byteLength +
-      this.dirs.size * CHUNK_TABLES * 4
-    );
-  }
-
-  private dir(gfn: number, create: boolean): Int32Array | undefined {
-    const chunk = Math.floor(gfn / CHUNK_GFNS);
-    if (chunk === this.lastChunk) return this.lastDir;
-    let d = this.dirs.get(chunk);
-    if (!d) {
-      if (!create) return undefined;
-      d = new Int32Array(CHUNK_TABLES).fill(-1);
-      this.dirs.set(chunk, d);
-    }
-    this.lastChunk = chunk;
-    this.lastDir = d;
-    return d;
+    return this.present.byteLength + this.prefetched.byteLength + this.huge.byteLength + this.dir.byteLength;
   }
 
   /** Slot of the table holding gfn, or -1 when it was never touched. */
   slotOf(gfn: number): number {
-    const d = this.dir(gfn, false);
-    if (!d) return -1;
-    return d[Math.floor(gfn / 512) % CHUNK_TABLES]!;
+    return this.dir.get(Math.floor(gfn / 512));
   }
 
   /** Slot of the table holding gfn, creating the table when needed. */
   ensure(gfn: number): number {
-    const d = this.dir(gfn, true)!;
-    const at = Math.floor(gfn / 512) % CHUNK_TABLES;
-    const s = d[at]!;
+    const t = Math.floor(gfn / 512);
+    const s = this.dir.get(t);
     if (s >= 0) return s;
-    if (this.count === this.huge.length) this.grow();
-    d[at] = this.count;
+    if (this.count === this.huge.length) this.resize(Math.max(64, this.huge.length * 2));
+    this.dir.add(t, this.count);
     return this.count++;
   }
 
@@ -94,31 +79,40 @@ export class SpteTables {
    */
   reserve(tables: number): void {
     if (tables > this.huge.length) this.resize(tables);
+    this.dir.reserve(tables);
   }
 
   /**
    * The window bytes themselves, for the bulk engine's inner loops: window `w` of the table at
    * `slot` is index `slot * 64 + w`. Valid until the next ensure() that grows the tables, so
-   * callers fetch them again after ensure().
+   * callers fetch them again after ensure(). Writes through them are not recorded.
    */
   rawWindows(): { present: Uint8Array; prefetched: Uint8Array } {
     return { present: this.present, prefetched: this.prefetched };
   }
 
-  private grow(): void {
-    this.resize(this.huge.length * 2);
-  }
-
   private resize(n: number): void {
     const p = new Uint8Array(n * WINDOWS_PER_TABLE);
-    p.set(this.present);
+    p.set(this.present.subarray(0, Math.min(this.present.length, p.length)));
     const r = new Uint8Array(n * WINDOWS_PER_TABLE);
-    r.set(this.prefetched);
+    r.set(this.prefetched.subarray(0, Math.min(this.prefetched.length, r.length)));
     const h = new Uint8Array(n);
-    h.set(this.huge);
+    h.set(this.huge.subarray(0, Math.min(this.huge.length, n)));
     this.present = p;
     this.prefetched = r;
     this.huge = h;
+  }
+
+  // Journal indices are int32: step mode's limits keep it far below 2^25 tables.
+  private writeWindow(idx: number, present: number, prefetched: number): void {
+    this.journal?.push(idx, this.present[idx]! | (this.prefetched[idx]! << 8));
+    this.present[idx] = present;
+    this.prefetched[idx] = prefetched;
+  }
+
+  private writeHuge(slot: number, flag: number): void {
+    this.journal?.push(~slot, this.huge[slot]!);
+    this.huge[slot] = flag;
   }
 
   /** Present bits of the 8-entry window holding gfn (bit j = entry j of the window). */
@@ -153,18 +147,21 @@ export class SpteTables {
 
   /** Installs an accessed (faulted or touched) SPTE. */
   setPresent(gfn: number): void {
-    const s = this.ensure(gfn);
-    const w = s * WINDOWS_PER_TABLE + (Math.floor(gfn / 8) % WINDOWS_PER_TABLE);
+    const w = this.ensure(gfn) * WINDOWS_PER_TABLE + (Math.floor(gfn / 8) % WINDOWS_PER_TABLE);
     const bit = 1 << (gfn % 8);
-    this.present[w]! |= bit;
-    this.prefetched[w]! &= ~bit;
+    this.writeWindow(w, this.present[w]! | bit, this.prefetched[w]! & ~bit);
+  }
+
+  /** Installs accessed SPTEs for the entries `bits` of the window at `slot`: whole windows at once. */
+  setPresentBits(slot: number, window: number, bits: number): void {
+    const w = slot * WINDOWS_PER_TABLE + window;
+    this.writeWindow(w, this.present[w]! | bits, this.prefetched[w]! & ~bits);
   }
 
   /** ORs whole-window masks in: the bulk engine's fast path. */
   orWindow(slot: number, window: number, presentBits: number, prefetchedBits: number): void {
     const w = slot * WINDOWS_PER_TABLE + window;
-    this.present[w]! |= presentBits;
-    this.prefetched[w]! |= prefetchedBits;
+    this.writeWindow(w, this.present[w]! | presentBits, this.prefetched[w]! | prefetchedBits);
   }
 
   windowPresentAt(slot: number, window: number): number {
@@ -177,7 +174,8 @@ export class SpteTables {
 
   /** Clears prefetched bits (first access sets the accessed bit). */
   clearPrefetchedAt(slot: number, window: number, bits: number): void {
-    this.prefetched[slot * WINDOWS_PER_TABLE + window]! &= ~bits;
+    const w = slot * WINDOWS_PER_TABLE + window;
+    this.writeWindow(w, this.present[w]!, this.prefetched[w]! & ~bits);
   }
 
   isHugeAt(slot: number): boolean {
@@ -186,19 +184,16 @@ export class SpteTables {
 
   /** Installs count prefetched SPTEs from gfn (all within one window). */
   setPrefetchedRun(gfn: number, count: number): void {
-    const s = this.ensure(gfn);
-    const w = s * WINDOWS_PER_TABLE + (Math.floor(gfn / 8) % WINDOWS_PER_TABLE);
+    const w = this.ensure(gfn) * WINDOWS_PER_TABLE + (Math.floor(gfn / 8) % WINDOWS_PER_TABLE);
     const bits = ((1 << count) - 1) << (gfn % 8);
-    this.present[w]! |= bits;
-    this.prefetched[w]! |= bits;
+    this.writeWindow(w, this.present[w]! | bits, this.prefetched[w]! | bits);
   }
 
   /** A 2 MiB mapping replaces whatever 4 KiB entries the table held. */
   mapHuge(gfn: number): void {
     const s = this.ensure(gfn);
-    this.huge[s] = 1;
-    this.present.fill(0xff, s * WINDOWS_PER_TABLE, (s + 1) * WINDOWS_PER_TABLE);
-    this.prefetched.fill(0, s * WINDOWS_PER_TABLE, (s + 1) * WINDOWS_PER_TABLE);
+    this.writeHuge(s, 1);
+    for (let w = s * WINDOWS_PER_TABLE; w < (s + 1) * WINDOWS_PER_TABLE; w++) this.writeWindow(w, 0xff, 0);
   }
 
   /** Entry states (codes into STATE_CODES) of the table holding gfn, for a view. */
@@ -221,19 +216,80 @@ export class SpteTables {
   /** Base GFNs of every touched table, ascending. */
   tableBases(): number[] {
     const out: number[] = [];
-    for (const [chunk, d] of this.dirs) {
-      for (let i = 0; i < CHUNK_TABLES; i++) if (d[i]! >= 0) out.push(chunk * CHUNK_GFNS + i * 512);
-    }
+    this.dir.forEach((t) => out.push(t * 512));
     return out.sort((a, b) => a - b);
   }
 
+  /** An independent copy (without the write journal), sized to the tables in use. */
   clone(): SpteTables {
-    const c = new SpteTables(1);
-    c.dirs = new Map([...this.dirs].map(([k, v]) => [k, v.slice()]));
-    c.present = this.present.slice();
-    c.prefetched = this.prefetched.slice();
-    c.huge = this.huge.slice();
+    const c = new SpteTables(0);
+    const n = Math.max(1, this.count);
+    c.dir = this.dir.clone();
+    c.present = this.present.slice(0, n * WINDOWS_PER_TABLE);
+    c.prefetched = this.prefetched.slice(0, n * WINDOWS_PER_TABLE);
+    c.huge = this.huge.slice(0, n);
     c.count = this.count;
     return c;
+  }
+
+  /** Starts (or stops) recording every write, for undoWrites. */
+  recordWrites(on: boolean): void {
+    this.journal = on ? (this.journal ?? new WriteJournal()) : null;
+  }
+
+  /** Position in the write record: undoWrites(mark) goes back to the state at this point. */
+  get writeMark(): number {
+    return this.journal?.length ?? 0;
+  }
+
+  /** Bytes held by the write record. */
+  get journalBytes(): number {
+    return this.journal?.byteLength ?? 0;
+  }
+
+  /**
+   * Undoes every recorded write after `mark`, newest first. Tables created since stay allocated
+   * but hold nothing, which reads exactly like a table never touched.
+   */
+  undoWrites(mark: number): void {
+    const j = this.journal;
+    if (!j) throw new Error('undoWrites needs recordWrites(true)');
+    while (j.length > mark) {
+      const at = j.popAt();
+      const old = j.old[j.length]!;
+      if (at < 0) this.huge[~at] = old;
+      else {
+        this.present[at] = old & 0xff;
+        this.prefetched[at] = old >> 8;
+      }
+    }
+  }
+}
+
+/** Old values of recorded writes: a window index (or ~slot for the huge flag) and its old bytes. */
+class WriteJournal {
+  at = new Int32Array(1024);
+  old = new Uint16Array(1024);
+  length = 0;
+
+  get byteLength(): number {
+    return this.at.byteLength + this.old.byteLength;
+  }
+
+  push(at: number, old: number): void {
+    if (this.length === this.at.length) {
+      const a = new Int32Array(this.length * 2);
+      a.set(this.at);
+      const o = new Uint16Array(this.length * 2);
+      o.set(this.old);
+      this.at = a;
+      this.old = o;
+    }
+    this.at[this.length] = at;
+    this.old[this.length++] = old;
+  }
+
+  popAt(): number {
+    return this.at[--this.length]!;
   }
 }

@@ -1,5 +1,9 @@
+import { accessSequence } from './accessOrder.ts';
+import { resolveKernel } from './kernelVersion.ts';
+import type { KernelArg, KernelModel } from './kernelVersion.ts';
 import { Machine } from './machine.ts';
 import { enumState } from './spteTables.ts';
+import { StepHistory } from './stepHistory.ts';
 import { scenarioSteps } from './stepWalk.ts';
 import type { GpteVisitStep, Step } from './steps.ts';
 import { SPTES_PER_TABLE } from './types.ts';
@@ -7,67 +11,88 @@ import type { BatchCall, Scenario, Totals, Variant } from './types.ts';
 
 /** Step mode keeps every step for random access; beyond this a scenario belongs to bulk mode. */
 export const MAX_TIMELINE_STEPS = 200_000;
-const CHECKPOINT_EVERY = 256;
 
 /** Code of an entry that was prefetched and has since been touched (a prefetch hit). */
 export const HIT_CODE = 4;
+/**
+ * Code of a prefetched entry that is access-tracked (nested EPT without A/D bits, v4.13+): not
+ * usable by the CPU until touched, and that touch is a fault.
+ */
+export const TRACKED_CODE = 5;
 
 export interface Timeline {
   readonly scenario: Scenario;
+  /** The kernel's short form: buggy before c6cecc4b9324, fixed from it. */
   readonly variant: Variant;
+  readonly kernel: KernelModel;
   readonly steps: readonly Step[];
   /** Index of the first step of each access. */
   readonly accessStarts: readonly number[];
   /** Index of the first step of each fault. */
   readonly faultStarts: readonly number[];
-  /** checkpoints[c] is the machine after steps [0, c * CHECKPOINT_EVERY). */
-  readonly checkpoints: readonly Machine[];
+  /** The machine at any step (frameAt, machineAt): one machine moved back and forth. */
+  readonly history: StepHistory;
   readonly totals: Totals;
 }
 
 export type TimelineResult = { ok: true; timeline: Timeline } | { ok: false; message: string };
 
-/** Runs step mode to the end, keeping a checkpoint every few hundred steps for fast seeking. */
+function tooManySteps(maxSteps: number): TimelineResult {
+  return {
+    ok: false,
+    message: `too many steps for step mode: more than ${maxSteps.toLocaleString('en-US')}; use fewer accesses or the experiment view`,
+  };
+}
+
+/**
+ * Runs step mode to the end, keeping every step and a history to seek in. Every access is at
+ * least one step, so a scenario with more accesses than maxSteps is refused before anything is
+ * built (a 2^30-page pattern costs nothing to refuse); any other is refused once its steps pass
+ * maxSteps, which bounds both time and memory.
+ */
 export function buildTimeline(
   scenario: Scenario,
-  variant: Variant,
+  kernelArg: KernelArg,
   maxSteps = MAX_TIMELINE_STEPS,
 ): TimelineResult {
-  const m = new Machine(scenario, variant);
+  if (accessSequence(scenario.accesses).count > maxSteps) return tooManySteps(maxSteps);
+  const kernel = resolveKernel(kernelArg);
+  const variant = kernel.variant;
+  const m = new Machine(scenario, kernel);
   m.trackHits = true;
   const steps: Step[] = [];
   const accessStarts: number[] = [];
   const faultStarts: number[] = [];
-  const checkpoints: Machine[] = [m.fork()];
+  const history = new StepHistory(m, steps);
   let lastAccess = -1;
-  for (const step of scenarioSteps(scenario, variant, m)) {
-    if (steps.length >= maxSteps) {
-      return {
-        ok: false,
-        message: `too many steps for step mode: more than ${maxSteps.toLocaleString('en-US')}; use fewer accesses or the experiment view`,
-      };
-    }
+  for (const step of scenarioSteps(scenario, kernel, m)) {
+    if (steps.length >= maxSteps) return tooManySteps(maxSteps);
     if (step.accessIndex !== lastAccess) {
       accessStarts.push(steps.length);
       lastAccess = step.accessIndex;
     }
     if (step.kind === 'fault') faultStarts.push(steps.length);
     steps.push(step);
-    if (steps.length % CHECKPOINT_EVERY === 0) checkpoints.push(m.fork());
+    history.stepped();
   }
   return {
     ok: true,
-    timeline: { scenario, variant, steps, accessStarts, faultStarts, checkpoints, totals: { ...m.totals } },
+    timeline: {
+      scenario,
+      variant,
+      kernel,
+      steps,
+      accessStarts,
+      faultStarts,
+      history,
+      totals: { ...m.totals },
+    },
   };
 }
 
-/** The machine after steps [0, k], rebuilt from the nearest checkpoint. k = -1 is the initial state. */
+/** An independent copy of the machine after steps [0, k]. k = -1 is the initial state. */
 export function machineAt(t: Timeline, k: number): Machine {
-  const upto = Math.max(0, Math.min(k + 1, t.steps.length));
-  const c = Math.floor(upto / CHECKPOINT_EVERY);
-  const m = t.checkpoints[Math.min(c, t.checkpoints.length - 1)]!.fork();
-  for (let i = c * CHECKPOINT_EVERY; i < upto; i++) m.applyStep(t.steps[i]!);
-  return m;
+  return t.history.seek(k + 1).fork();
 }
 
 /** What the window walk looks like at one step: enough for the large window view. */
@@ -95,23 +120,32 @@ export interface WalkView {
 
 export interface VariantFrame {
   variant: Variant;
+  /** The kernel this side runs ("5.15", "4.13"): the code panel's listing follows it. */
+  kernel: string;
   stepIndex: number;
   step: Step | null;
   totals: Totals;
   /** Base GFN of the table shown (the one holding the current access). */
   tableBase: number;
-  /** 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then touched. */
+  /**
+   * 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then
+   * touched, 5 prefetched and access-tracked.
+   */
   codes: Uint8Array;
   walk: WalkView;
 }
 
 /** Everything a view needs for step k of a timeline (k = -1: before the first access). */
 export function frameAt(t: Timeline, k: number): VariantFrame {
-  const m = machineAt(t, k);
+  // The history's own machine, read only: copying every table per frame would cost more than the frame.
+  const m = t.history.seek(k + 1);
   const step = k >= 0 ? (t.steps[k] ?? null) : null;
   const gfn = step ? step.gfn : firstAccessGfn(t);
   const tableBase = gfn - (gfn % SPTES_PER_TABLE);
   const codes = m.tables.tableCodes(tableBase);
+  if (m.accessTracked) {
+    for (let i = 0; i < SPTES_PER_TABLE; i++) if (codes[i] === enumState.prefetched) codes[i] = TRACKED_CODE;
+  }
   if (m.hits) {
     for (const h of m.hits) {
       if (h >= tableBase && h < tableBase + SPTES_PER_TABLE && codes[h - tableBase] === enumState.present) {
@@ -121,6 +155,7 @@ export function frameAt(t: Timeline, k: number): VariantFrame {
   }
   return {
     variant: t.variant,
+    kernel: t.kernel.label,
     stepIndex: k,
     step,
     totals: { ...m.totals },

@@ -26,7 +26,7 @@ describe('speeds below 1 survive a round trip', () => {
       scenarioPayload: 'j',
       presetId: 'seed',
       mode: 'compare',
-      step: 0,
+      tick: 0,
       speed,
     });
     expect(new URL(href).hash).toContain(`speed=${speed}`);

@@ -1,7 +1,7 @@
 import type { AppStore } from '../../state/store.ts';
 import { embedKeyMove, moveDirection, movePassesToHost } from './embedKeys.ts';
 import type { KeyMove } from './embedKeys.ts';
-import { MESSAGE_TYPE, parseHostMessage, rangeBounds, stateEvent } from './hostMessages.ts';
+import { API_VERSION, MESSAGE_TYPE, parseHostMessage, rangeBounds, stateEvent } from './hostMessages.ts';
 import type { HostCommand } from './hostMessages.ts';
 import { createCommandPump } from './hostQueue.ts';
 
@@ -16,6 +16,9 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   // Nothing here is secret, and a file:// host has no origin to name.
   const post = (message: object) => host?.postMessage(message, '*');
   let resumePlaying = opts.autoplay;
+  // A host that sent a command hears back, even when nothing changed (a `goto` to the step on
+  // screen, `next` at the end): spte-deck.js waits for that answer before trusting its model.
+  let answerNext = false;
 
   const move = (m: KeyMove) => {
     const s = store.getState();
@@ -41,12 +44,25 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
         break;
       case 'goto':
         s.pause();
-        s.seek(c.step);
+        s.seek(Math.max(0, c.step - 1));
         break;
+      case 'first':
       case 'reset':
         s.pause();
         s.seek(rangeBounds(s).lo);
         break;
+      case 'last':
+        s.pause();
+        s.seek(rangeBounds(s).hi);
+        break;
+      case 'enter': {
+        s.pause();
+        const { lo, hi } = rangeBounds(s);
+        s.seek(c.direction === 'next' ? lo : hi);
+        // A widget that plays by itself starts over when its slide is shown going forwards.
+        if (c.direction === 'next' && opts.autoplay) s.play();
+        break;
+      }
       case 'play':
         s.play();
         break;
@@ -82,7 +98,12 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   };
 
   // Applied once per frame, superseded ones dropped: a flood of messages cannot hold the embed.
-  const pump = createCommandPump(run);
+  // Each command that runs is answered, as before.
+  const pump = createCommandPump((c) => {
+    answerNext = true;
+    run(c);
+    emit();
+  });
   const onMessage = (e: MessageEvent) => {
     if (!host || e.source !== host) return;
     const c = parseHostMessage(e.data);
@@ -111,10 +132,11 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
     if (!ev) return;
     if (!readySent) {
       readySent = true;
-      post({ type: MESSAGE_TYPE, event: 'ready' });
+      post({ type: MESSAGE_TYPE, event: 'ready', api: API_VERSION });
     }
     const key = JSON.stringify(ev);
-    if (key === last) return;
+    if (key === last && !answerNext) return;
+    answerNext = false;
     last = key;
     post(ev);
   };

@@ -40,6 +40,16 @@ describe('enqueue', () => {
     expect(q).toEqual([{ command: 'reset' }]);
   });
 
+  it('treats first, last and a slide entry as positions set from scratch', () => {
+    const q: HostCommand[] = [];
+    enqueue(q, next);
+    enqueue(q, { command: 'last' });
+    enqueue(q, { command: 'enter', direction: 'prev' });
+    expect(q).toEqual([{ command: 'enter', direction: 'prev' }]);
+    enqueue(q, { command: 'first' });
+    expect(q).toEqual([{ command: 'first' }]);
+  });
+
   it('keeps the order of different kinds of commands', () => {
     const q: HostCommand[] = [];
     enqueue(q, { command: 'setVariant', variant: 'buggy' });

@@ -15,7 +15,17 @@ export const MAX_QUEUED_COMMANDS = 1000;
 /** Main-thread time spent applying commands per frame; the rest waits for the next frame. */
 export const FRAME_BUDGET_MS = 8;
 
-const POSITION = new Set(['goto', 'reset', 'next', 'prev', 'nextFault', 'prevFault']);
+const POSITION = new Set([
+  'goto',
+  'reset',
+  'first',
+  'last',
+  'enter',
+  'next',
+  'prev',
+  'nextFault',
+  'prevFault',
+]);
 
 /**
  * Whether `next`, arriving right after `last`, makes `last` pointless: `next` sets the same state
@@ -27,6 +37,9 @@ export function supersedes(next: HostCommand, last: HostCommand): boolean {
   switch (next.command) {
     case 'goto':
     case 'reset':
+    case 'first':
+    case 'last':
+    case 'enter':
       return POSITION.has(last.command);
     case 'play':
     case 'pause':

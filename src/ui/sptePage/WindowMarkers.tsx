@@ -14,6 +14,7 @@ const EARLY_NOTE = {
   tdp: 'TDP MMU: no prefetch',
   'ad-disabled': 'A/D bits off: no prefetch',
   'huge-level': '2 MiB leaf: no prefetch',
+  invalidation: 'invalidation in progress: no prefetch',
 } as const;
 
 /**
@@ -62,7 +63,12 @@ export function WindowMarkers({ firstGfn, walk, step }: WindowMarkersProps) {
         <text y={WINDOW.startY + 18} textAnchor="middle">
           ▲
         </text>
-        <text x={13} y={WINDOW.startY + 18} textAnchor="start">
+        {/* Near the window's right edge the word goes on the marker's left, inside the drawing. */}
+        <text
+          x={startK !== null && startK >= 6 ? -13 : 13}
+          y={WINDOW.startY + 18}
+          textAnchor={startK !== null && startK >= 6 ? 'end' : 'start'}
+        >
           start
         </text>
       </g>
@@ -106,7 +112,7 @@ function DroppedBracket({ from, to }: { from: number; to: number }) {
   return (
     <g className="spte-bracket is-dropped">
       <path d={g.path} />
-      <text x={g.labelX} y={g.labelY} textAnchor="middle">
+      <text x={labelX(g.labelX, 'dropped'.length + 2)} y={g.labelY} textAnchor="middle">
         dropped
       </text>
     </g>
