@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { decodeScenario } from './linkCodec.ts';
+import { decodeForPage } from './linkCodec.ts';
 import { frameTransferables } from './protocol.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 import { EngineSession } from './session.ts';
@@ -26,7 +26,7 @@ function reply(id: number, req: EngineRequest): void {
       return;
     case 'decodeLink':
       // Asynchronous (the payload inflates through a DecompressionStream); never rejects.
-      void decodeScenario(req.payload).then((result) => post({ id, type: 'linkDecoded', result }));
+      void decodeForPage(req.payload).then((result) => post({ id, type: 'linkDecoded', result }));
       return;
   }
 }

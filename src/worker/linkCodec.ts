@@ -1,6 +1,7 @@
 import { parseJsonText, sourceTextAt } from '../engine/jsonSource.ts';
 import { parseScenario } from '../engine/scenario.ts';
 import type { Scenario } from '../engine/types.ts';
+import type { LinkDecodedReply } from './protocol.ts';
 import { fromBase64Url, hasCompression, MAX_SCENARIO_BYTES, pipeThrough } from './linkPayload.ts';
 
 /*
@@ -67,4 +68,10 @@ export async function decodeScenario(payload: string): Promise<DecodeResult> {
     };
   }
   return { ok: true, scenario: parsed.value };
+}
+
+/** decodeScenario as the engine worker answers the page: a valid scenario as its JSON text. */
+export async function decodeForPage(payload: string): Promise<LinkDecodedReply['result']> {
+  const r = await decodeScenario(payload);
+  return r.ok ? { ok: true, json: JSON.stringify(r.scenario) } : r;
 }

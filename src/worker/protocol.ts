@@ -67,9 +67,13 @@ export interface ValidatedReply {
   scenario: Scenario;
 }
 
+/**
+ * A decoded link: the valid scenario as JSON text, which the page parses faster than it
+ * deserializes the same scenario as an object (a megabyte of small range arrays).
+ */
 export interface LinkDecodedReply {
   type: 'linkDecoded';
-  result: DecodeResult;
+  result: { ok: true; json: string } | Extract<DecodeResult, { ok: false }>;
 }
 
 export interface ErrorReply {
