@@ -33,7 +33,8 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
     }
   };
 
-  const run = (c: HostCommand) => {
+  /** Runs one command; a promise when it finishes later (the commands after it wait for it). */
+  const run = (c: HostCommand): Promise<unknown> | void => {
     const s = store.getState();
     switch (c.command) {
       case 'next':
@@ -70,8 +71,9 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
         s.pause();
         break;
       case 'setVariant':
-        void s.setMode(c.variant);
-        break;
+        // The new mode's axis comes from the worker; a `goto` sent after this must land on it,
+        // not be undone by the mode change seeking to its own tick when the answer arrives.
+        return s.setMode(c.variant);
       case 'slide:stop':
         resumePlaying = s.playing;
         s.pause();
@@ -101,8 +103,9 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   // Each command that runs is answered, as before.
   const pump = createCommandPump((c) => {
     answerNext = true;
-    run(c);
+    const done = run(c);
     emit();
+    return done;
   });
   const onMessage = (e: MessageEvent) => {
     if (!host || e.source !== host) return;

@@ -63,6 +63,23 @@ describe('enqueue', () => {
     ]);
   });
 
+  it('folds mode changes and moves before a position set from scratch into the last mode change', () => {
+    const q: HostCommand[] = [];
+    enqueue(q, { command: 'pick', gfn: 3 });
+    enqueue(q, { command: 'setVariant', variant: 'buggy' });
+    enqueue(q, goto(3));
+    enqueue(q, { command: 'setVariant', variant: 'fixed' });
+    enqueue(q, next);
+    enqueue(q, goto(9));
+    expect(q).toEqual([{ command: 'pick', gfn: 3 }, { command: 'setVariant', variant: 'fixed' }, goto(9)]);
+    // A mixed flood stays two commands long.
+    for (let i = 0; i < 10_000; i++) {
+      enqueue(q, { command: 'setVariant', variant: i % 2 ? 'buggy' : 'compare' });
+      enqueue(q, goto(i));
+    }
+    expect(q).toEqual([{ command: 'pick', gfn: 3 }, { command: 'setVariant', variant: 'buggy' }, goto(9999)]);
+  });
+
   it('never merges quiz events, whose order and number matter', () => {
     const q: HostCommand[] = [];
     enqueue(q, { command: 'pick', gfn: 9 });
@@ -93,7 +110,7 @@ describe('createCommandPump', () => {
   it('applies nothing until the frame, then the latest of a flood once', () => {
     const ran: HostCommand[] = [];
     const s = manualScheduler();
-    const pump = createCommandPump((c) => ran.push(c), s);
+    const pump = createCommandPump((c) => void ran.push(c), s);
     for (let i = 0; i < 53_000; i++) pump.push(goto(i));
     expect(ran).toEqual([]);
     expect(pump.pending).toBe(1);
@@ -106,7 +123,7 @@ describe('createCommandPump', () => {
     const ran: number[] = [];
     // Each now() call advances 1 ms: about FRAME_BUDGET_MS commands per frame.
     const s = manualScheduler(1);
-    const pump = createCommandPump((c) => ran.push((c as { gfn: number }).gfn), s);
+    const pump = createCommandPump((c) => void ran.push((c as { gfn: number }).gfn), s);
     for (let i = 0; i < 40; i++) pump.push({ command: 'pick', gfn: i });
     s.frame();
     expect(ran.length).toBeGreaterThan(0);
@@ -123,11 +140,34 @@ describe('createCommandPump', () => {
   it('stops on dispose', () => {
     const ran: HostCommand[] = [];
     const s = manualScheduler();
-    const pump = createCommandPump((c) => ran.push(c), s);
+    const pump = createCommandPump((c) => void ran.push(c), s);
     pump.push(next);
     pump.dispose();
     s.frame();
     expect(ran).toEqual([]);
     expect(pump.pending).toBe(0);
+  });
+});
+
+describe('createCommandPump with asynchronous commands', () => {
+  it('holds the queue until a command that returns a promise settles', async () => {
+    const ran: string[] = [];
+    let finish = () => {};
+    const s = manualScheduler();
+    const pump = createCommandPump((c) => {
+      ran.push(c.command);
+      if (c.command === 'setVariant') return new Promise<void>((r) => (finish = r));
+    }, s);
+    pump.push({ command: 'setVariant', variant: 'buggy' });
+    pump.push(goto(7));
+    s.frame();
+    expect(ran).toEqual(['setVariant']);
+    expect(s.scheduled()).toBe(false);
+    // A later setVariant still merges with nothing: the running one has left the queue.
+    finish();
+    await Promise.resolve();
+    expect(s.scheduled()).toBe(true);
+    s.frame();
+    expect(ran).toEqual(['setVariant', 'goto']);
   });
 });

@@ -11,7 +11,7 @@ import type { HostCommand } from './hostMessages.ts';
  */
 
 /** Commands waiting at most; a parent that outruns this loses its oldest ones. */
-export const MAX_QUEUED_COMMANDS = 1000;
+export const MAX_QUEUED_COMMANDS = 256;
 /** Main-thread time spent applying commands per frame; the rest waits for the next frame. */
 export const FRAME_BUDGET_MS = 8;
 
@@ -55,9 +55,28 @@ export function supersedes(next: HostCommand, last: HostCommand): boolean {
   }
 }
 
-/** Adds a command to the queue, dropping what it supersedes; returns how many were dropped to the bound. */
+const ABSOLUTE = new Set(['goto', 'reset', 'first', 'last', 'enter']);
+
+/**
+ * Adds a command to the queue, dropping what it supersedes; returns how many were dropped to the
+ * bound. A position set from scratch also folds the mode changes and moves queued just before it
+ * into the last of those mode changes: `setVariant A, goto 5, setVariant B, goto 9` ends in mode
+ * B at step 9 whichever way it goes, so it becomes `setVariant B, goto 9`.
+ */
 export function enqueue(queue: HostCommand[], c: HostCommand, max = MAX_QUEUED_COMMANDS): number {
-  while (queue.length > 0 && supersedes(c, queue[queue.length - 1]!)) queue.pop();
+  if (ABSOLUTE.has(c.command)) {
+    let mode: HostCommand | null = null;
+    for (let last = queue.at(-1); last; last = queue.at(-1)) {
+      if (POSITION.has(last.command)) queue.pop();
+      else if (last.command === 'setVariant') {
+        queue.pop();
+        mode ??= last; // the latest mode change is the first one met going back
+      } else break;
+    }
+    if (mode) queue.push(mode);
+  } else {
+    while (queue.length > 0 && supersedes(c, queue[queue.length - 1]!)) queue.pop();
+  }
   queue.push(c);
   const over = queue.length - max;
   if (over > 0) queue.splice(0, over);
@@ -101,28 +120,48 @@ export interface CommandPump {
   dispose(): void;
 }
 
-/** Queues commands and applies them with `run` once per frame, within FRAME_BUDGET_MS. */
+/**
+ * Queues commands and applies them with `run` once per frame, within FRAME_BUDGET_MS. A command
+ * whose `run` returns a promise (a mode change, answered by the worker) holds the rest of the
+ * queue until it settles, so commands take effect in the order they were sent.
+ */
 export function createCommandPump(
-  run: (c: HostCommand) => void,
+  run: (c: HostCommand) => Promise<unknown> | void,
   scheduler: Scheduler = browserScheduler,
 ): CommandPump {
   const queue: HostCommand[] = [];
   let cancel: (() => void) | null = null;
+  let waiting = false;
+  let disposed = false;
   let dropped = 0;
+
+  const schedule = () => {
+    if (!disposed && !waiting && cancel === null && queue.length > 0) cancel = scheduler.schedule(drain);
+  };
 
   const drain = () => {
     cancel = null;
     const start = scheduler.now();
     // At least one command per frame, however slow, so the queue always moves.
-    do run(queue.shift()!);
-    while (queue.length > 0 && scheduler.now() - start < FRAME_BUDGET_MS);
-    if (queue.length > 0) cancel = scheduler.schedule(drain);
+    do {
+      const done = run(queue.shift()!);
+      if (done instanceof Promise) {
+        waiting = true;
+        const resume = () => {
+          waiting = false;
+          schedule();
+        };
+        done.then(resume, resume);
+        return;
+      }
+    } while (queue.length > 0 && scheduler.now() - start < FRAME_BUDGET_MS);
+    schedule();
   };
 
   return {
     push(c) {
       dropped += enqueue(queue, c);
-      cancel ??= scheduler.schedule(drain);
+      schedule();
     },
     get pending() {
       return queue.length;
@@ -131,6 +170,7 @@ export function createCommandPump(
       return dropped;
     },
     dispose() {
+      disposed = true;
       cancel?.();
       cancel = null;
       queue.length = 0;
