@@ -45,7 +45,7 @@ test('import: a 5 MB bad value is quoted short, and a byte order mark is accepte
   await expect(grid(page, 'fixed').getByRole('gridcell', { name: /^SPTE 12: faulting/ })).toBeVisible();
 });
 
-test('an embed answers its host after a flood of 20,000 messages, at the last one', async ({
+test('an embed answers its host after a flood of 20,000 messages, at the last one, in order', async ({
   page,
   baseURL,
 }) => {
@@ -60,13 +60,20 @@ test('an embed answers its host after a flood of 20,000 messages, at the last on
 </script></body>`);
   const last = () =>
     page.evaluate(() => (window as unknown as { states: Array<{ step: number }> }).states.at(-1) ?? null);
-  await expect.poll(last).toMatchObject({ step: 0 });
+  // API v2: steps count from 1, as the app shows them.
+  await expect.poll(last).toMatchObject({ step: 1 });
   await page.evaluate(() => {
     const w = (document.getElementById('w') as HTMLIFrameElement).contentWindow!;
-    for (let i = 0; i < 20_000; i++) w.postMessage({ type: 'spte-viz', command: 'goto', step: i % 50 }, '*');
+    const modes = ['buggy', 'fixed', 'compare'];
+    for (let i = 0; i < 20_000; i++) {
+      if (i % 3 === 0) w.postMessage({ type: 'spte-viz', command: 'setVariant', variant: modes[i % 2] }, '*');
+      w.postMessage({ type: 'spte-viz', command: 'goto', step: 1 + (i % 50) }, '*');
+    }
+    // A mode change and then a step: the step must not be undone when the mode's answer arrives.
+    w.postMessage({ type: 'spte-viz', command: 'setVariant', variant: 'compare' }, '*');
     w.postMessage({ type: 'spte-viz', command: 'goto', step: 7 }, '*');
   });
-  await expect.poll(last).toMatchObject({ step: 7 });
+  await expect.poll(last).toMatchObject({ step: 7, variant: 'compare' });
   // Still responsive, and still in order: a move after the flood lands after it.
   await page.evaluate(() =>
     (document.getElementById('w') as HTMLIFrameElement).contentWindow!.postMessage(
