@@ -16,7 +16,7 @@ export interface PatternProgress {
 }
 
 /** The accessed GFN range of a pattern and how GFNs in it are visited. */
-interface Shape {
+export interface PatternShape {
   lo: number;
   hi: number;
   /** Every `stride`-th GFN from lo is touched (1 for sequential, reverse and random). */
@@ -27,7 +27,7 @@ interface Shape {
 }
 
 /** Patterns the table-order engine handles exactly; anything else takes the per-access path. */
-export function patternShape(p: AccessPattern): Shape | null {
+export function patternShape(p: AccessPattern): PatternShape | null {
   const stride = p.pattern === 'stride' ? (p.stride ?? 1) : 1;
   const ok =
     Number.isSafeInteger(p.startGfn) &&
@@ -62,7 +62,7 @@ export interface TableSpan {
 }
 
 /** Fills `out` with table t's span of the pattern (reused: this runs once per table of 1 TiB). */
-export function tableSpan(s: Shape, t: number, out: TableSpan): TableSpan {
+export function tableSpan(s: PatternShape, t: number, out: TableSpan): TableSpan {
   const base = t * SPTES_PER_TABLE;
   const gLo = Math.max(s.lo, base);
   const gHi = Math.min(s.hi, base + SPTES_PER_TABLE - 1);
@@ -76,9 +76,38 @@ export function tableSpan(s: Shape, t: number, out: TableSpan): TableSpan {
 }
 
 /** How many page tables the pattern's accesses can reach (for pre-sizing the tables). */
-export function patternTables(s: Shape): number {
+export function patternTables(s: PatternShape): number {
   const span = Math.floor(s.hi / SPTES_PER_TABLE) - Math.floor(s.lo / SPTES_PER_TABLE) + 1;
   return Math.min(span, s.count);
+}
+
+/**
+ * Random order in a table a 2 MiB mapping may cover: the earliest access to a not-present entry
+ * faults and maps the whole table. The accesses before it find present entries and change
+ * nothing (such a table holds no prefetched entries, since its first fault maps it huge), and
+ * those after it find the 2 MiB mapping. So one scan for that access replaces sorting the table's
+ * accesses by time. Returns its GFN, or -1 when every touched entry is present.
+ */
+export function firstNotPresentByTime(
+  core: BulkCore,
+  slot: number,
+  base: number,
+  gLo: number,
+  gHi: number,
+  times: Uint32Array,
+): number {
+  const { present } = core.tables.rawWindows();
+  let best = -1;
+  let bestTime = Infinity;
+  for (let g = gLo; g <= gHi; g++) {
+    const time = times[g - gLo]!;
+    const e = g - base;
+    if (time < bestTime && (present[slot * 64 + (e >> 3)]! & (1 << (e & 7))) === 0) {
+      best = g;
+      bestTime = time;
+    }
+  }
+  return best;
 }
 
 /**
@@ -99,11 +128,10 @@ export function patternTables(s: Shape): number {
  * For random order the time of each GFN is the inverse permutation, so no order array is built.
  * Returns true when cancelled.
  */
-export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternProgress): boolean {
+export function runPatternByTable(core: BulkCore, s: PatternShape, progress: PatternProgress): boolean {
   const { tables, totals, host, wt, prefetchOn, huge2m } = core;
   const memo = new OrderedWindowMemo(wt, prefetchOn);
   const times = new Uint32Array(SPTES_PER_TABLE);
-  const keys = new Float64Array(SPTES_PER_TABLE);
   const tk = new Uint32Array(8);
   const ord = new Uint8Array(8);
   const { lo, hi, stride, descending, perm } = s;
@@ -126,9 +154,11 @@ export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternPro
       // Whole table in time order; once mapped huge, the rest of its accesses cannot fault.
       let k = 0;
       if (perm) {
-        for (let g = gLo; g <= gHi; g++) keys[g - gLo] = times[g - gLo]! * SPTES_PER_TABLE + (g - base);
-        const sorted = keys.subarray(0, n).sort();
-        for (; k < n && !tables.isHugeAt(slot); k++) core.access(base + (sorted[k]! % SPTES_PER_TABLE));
+        const g = firstNotPresentByTime(core, slot, base, gLo, gHi, times);
+        if (g >= 0) {
+          core.access(g);
+          k = 1;
+        }
       } else {
         for (; k < n && !tables.isHugeAt(slot); k++)
           core.access(descending ? g0 + (n - 1 - k) : g0 + k * stride);

@@ -2,6 +2,7 @@
 const MIN_CAPACITY = 64;
 const EMPTY = -1;
 const TWO_32 = 4294967296;
+const GROUP = 16;
 
 /**
  * Page-table number -> slot, as an open-addressing hash table in typed arrays: 24 bytes per table
@@ -25,7 +26,7 @@ export class TableDirectory {
     const cap = capacityFor(tables);
     this.keys = new Float64Array(cap).fill(EMPTY);
     this.slots = new Int32Array(cap);
-    this.shift = 32 - Math.log2(cap);
+    this.shift = 32 - Math.log2(cap / GROUP);
   }
 
   get size(): number {
@@ -82,11 +83,18 @@ export class TableDirectory {
     return c;
   }
 
-  /** Fibonacci hashing of the key's two 32-bit halves: consecutive tables spread evenly. */
+  /**
+   * Groups of 16 consecutive tables hash together (Fibonacci hashing of t / 16) and sit side by
+   * side in the arrays: a sequential run touches one cache line per 8 tables instead of missing
+   * the cache on every table, as a hash of t itself would.
+   */
   private home(t: number): number {
-    const lo = t | 0; // ToInt32 keeps the low 32 bits exactly for integers below 2^53
-    const hi = (t / TWO_32) | 0;
-    return Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift;
+    const g = Math.floor(t / GROUP);
+    const lo = g | 0; // ToInt32 keeps the low 32 bits exactly for integers below 2^53
+    const hi = (g / TWO_32) | 0;
+    return (
+      ((Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1) >>> this.shift) * GROUP) | (t & (GROUP - 1))
+    );
   }
 
   private insert(t: number, slot: number): void {
@@ -103,7 +111,7 @@ export class TableDirectory {
     const oldSlots = this.slots;
     this.keys = new Float64Array(cap).fill(EMPTY);
     this.slots = new Int32Array(cap);
-    this.shift = 32 - Math.log2(cap);
+    this.shift = 32 - Math.log2(cap / GROUP);
     for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== EMPTY) this.insert(oldKeys[i]!, oldSlots[i]!);
   }
 }

@@ -1,11 +1,13 @@
 import { accessSequence } from '../accessOrder.ts';
 import { runBulk } from '../bulk.ts';
+import { patternTables } from '../bulkPattern.ts';
 import type { BulkOptions, BulkResult } from '../bulk.ts';
 import { Machine } from '../machine.ts';
 import { PTE_PREFETCH_NUM } from '../types.ts';
 import type { FaultDetail, Scenario, Variant } from '../types.ts';
 import { guestTablesFor } from './guestTables.ts';
 import { prefetchGpteFailure } from './prefetchGpte.ts';
+import { runShadowPattern, shadowPatternShape } from './shadowPattern.ts';
 
 /** Bulk mode for any scenario: shadow paging here, the legacy and TDP MMUs in bulk.ts. */
 export function runAnyBulk(scenario: Scenario, variant: Variant, opts: BulkOptions = {}): BulkResult {
@@ -21,8 +23,10 @@ export function runAnyBulk(scenario: Scenario, variant: Variant, opts: BulkOptio
  * - Guest paging off is the legacy direct path exactly, minus direct_pte_prefetch's A/D-bit check
  *   (FNAME(pte_prefetch) calls __direct_pte_prefetch itself), so it runs as a legacy scenario with
  *   A/D bits on through bulk.ts and its fast paths. The returned machine is that legacy one.
- * - Guest paging on goes one access at a time: each guest PTE names its own GFN, so there is no
- *   batch and no window shape to precompute; every not-present entry asks the guest PTE and host.
+ * - Guest paging on, access patterns over resident pages: one GVA table at a time, window by
+ *   window (shadowPattern.ts), like the direct engine.
+ * - Guest paging on otherwise goes one access at a time: each guest PTE names its own GFN, so
+ *   every not-present entry asks the guest PTE and host.
  */
 export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOptions = {}): BulkResult {
   const guest = scenario.guest;
@@ -40,6 +44,13 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
   const guestAd = scenario.adBits;
   const faults: FaultDetail[] | undefined = opts.detail === true ? [] : undefined;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
+  // Patterns whose pages are all resident run one table at a time (shadowPattern.ts).
+  const shape = faults ? null : shadowPatternShape(scenario, gt, host);
+  if (shape) {
+    tables.reserve(tables.tableCount + patternTables(shape));
+    const cancelled = runShadowPattern(m, gt, shape, { onProgress: opts.onProgress, every });
+    return { totals, cancelled, machine: m };
+  }
   const seq = accessSequence(scenario.accesses);
   let cancelled = false;
   for (let a = 0; a < seq.count; a++) {
