@@ -7,6 +7,11 @@ import type { FaultDetail, Scenario, Totals, Variant } from './types.ts';
 export interface BulkOptions {
   /** Record every fault's batches (costs memory per fault). */
   detail?: boolean;
+  /**
+   * Hands every fault's detail here, in access order, instead of keeping them (implies detail):
+   * memory stays constant however many faults there are (sim --detail streams them).
+   */
+  onFault?: (fault: FaultDetail) => void;
   /** Called every `progressEvery` accesses with the number done; return true to cancel. */
   onProgress?: (done: number, total: number) => boolean | void;
   progressEvery?: number;
@@ -36,7 +41,8 @@ export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions 
   if (scenario.mmu === 'shadow')
     throw new Error('runBulk models the legacy and TDP MMUs; use runAnyBulk for shadow paging');
   const m = new Machine(scenario, variant);
-  const detail = opts.detail === true;
+  const sink = opts.onFault;
+  const detail = opts.detail === true || sink !== undefined;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
   const accesses = scenario.accesses;
   const shape = Array.isArray(accesses) || detail ? null : patternShape(accesses);
@@ -58,6 +64,19 @@ export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions 
       break;
     }
     core.access(seq.at(a));
+    if (sink && core.faults!.length >= FAULT_BATCH) drainFaults(core.faults!, sink);
+  }
+  if (sink) {
+    drainFaults(core.faults!, sink);
+    return { totals: m.totals, cancelled, machine: m };
   }
   return { totals: m.totals, faults: core.faults, cancelled, machine: m };
+}
+
+/** Faults handed to an onFault sink in batches of this many (the list is emptied each time). */
+export const FAULT_BATCH = 1024;
+
+export function drainFaults(faults: FaultDetail[], sink: (fault: FaultDetail) => void): void {
+  for (const f of faults) sink(f);
+  faults.length = 0;
 }

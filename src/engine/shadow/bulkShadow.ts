@@ -1,5 +1,5 @@
 import { accessSequence } from '../accessOrder.ts';
-import { runBulk } from '../bulk.ts';
+import { drainFaults, FAULT_BATCH, runBulk } from '../bulk.ts';
 import { patternTables } from '../bulkPattern.ts';
 import type { BulkOptions, BulkResult } from '../bulk.ts';
 import { Machine } from '../machine.ts';
@@ -33,7 +33,9 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
   if (!guest) throw new Error('a shadow-paging scenario needs a guest (validate it first)');
   if (!guest.paging) {
     const { guest: _, ...rest } = scenario;
-    const r = runBulk({ ...rest, mmu: 'legacy', adBits: true }, variant, opts);
+    const sink = opts.onFault;
+    const legacyOpts = sink ? { ...opts, onFault: (f: FaultDetail) => sink({ gva: f.gfn, ...f }) } : opts;
+    const r = runBulk({ ...rest, mmu: 'legacy', adBits: true }, variant, legacyOpts);
     if (r.faults) r.faults = r.faults.map((f) => ({ gva: f.gfn, ...f }));
     return r;
   }
@@ -42,7 +44,8 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
   const { tables, totals, host, faultedIn } = m;
   const gt = guestTablesFor(guest);
   const guestAd = scenario.adBits;
-  const faults: FaultDetail[] | undefined = opts.detail === true ? [] : undefined;
+  const sink = opts.onFault;
+  const faults: FaultDetail[] | undefined = opts.detail === true || sink ? [] : undefined;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
   // Patterns whose pages are all resident run one table at a time (shadowPattern.ts).
   const shape = faults ? null : shadowPatternShape(scenario, gt, host);
@@ -96,6 +99,8 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
       fd?.prefetched?.push({ gva: e, gfn: gt.gfnOf(gt.segmentOf(e), e) });
     }
     faults?.push(fd!);
+    if (sink && faults!.length >= FAULT_BATCH) drainFaults(faults!, sink);
   }
-  return faults ? { totals, faults, cancelled, machine: m } : { totals, cancelled, machine: m };
+  if (sink) drainFaults(faults!, sink);
+  return faults && !sink ? { totals, faults, cancelled, machine: m } : { totals, cancelled, machine: m };
 }
