@@ -7,6 +7,7 @@ import {
   simulateCleanWindow,
 } from './bulkWindow.ts';
 import { SPTES_PER_TABLE } from './types.ts';
+import { KindWindow, WINDOW_SLOW, WindowKinds } from './windowKinds.ts';
 import type { AccessPattern } from './types.ts';
 
 export interface PatternProgress {
@@ -121,8 +122,10 @@ export function firstNotPresentByTime(
  * Inside a table each window is handled on its own, in time order:
  * - clean tables (one clean memslot, all resident) or no prefetch at all: the window's result
  *   comes from the window table via simulateCleanWindow, memoised for ordered patterns;
- * - anything else (slot ends, dirty log, read-only, holes, non-resident pages): BulkCore.access
- *   per access, which asks the host for every batch;
+ * - other tables (dirty log, read-only, non-resident pages, slot ends): windows inside one
+ *   memslot are simulated too, from the slot's flags and the window's resident pages
+ *   (windowKinds.ts); windows across a slot boundary or a hole go through BulkCore.access per
+ *   access, which asks the host for every batch;
  * - tables that may get a 2 MiB mapping: every access of the table in time order, because the
  *   first fault there maps the whole table.
  * For random order the time of each GFN is the inverse permutation, so no order array is built.
@@ -131,6 +134,8 @@ export function firstNotPresentByTime(
 export function runPatternByTable(core: BulkCore, s: PatternShape, progress: PatternProgress): boolean {
   const { tables, totals, host, wt, prefetchOn, huge2m } = core;
   const memo = new OrderedWindowMemo(wt, prefetchOn);
+  const kinds = new WindowKinds();
+  const general = new KindWindow(wt, prefetchOn);
   const times = new Uint32Array(SPTES_PER_TABLE);
   const tk = new Uint32Array(8);
   const ord = new Uint8Array(8);
@@ -166,11 +171,14 @@ export function runPatternByTable(core: BulkCore, s: PatternShape, progress: Pat
       totals.accesses += n - k;
     } else {
       const fast = !prefetchOn || core.isClean(slot, base);
+      if (!fast) kinds.classify(host, base);
       const { present, prefetched } = tables.rawWindows();
       let faults = 0;
       let installed = 0;
       let calls = 0;
       let hits = 0;
+      let failed = 0;
+      let simulated = 0;
       const wLo = (gLo - base) >> 3;
       const wHi = (gHi - base) >> 3;
       for (let w = wLo; w <= wHi; w++) {
@@ -196,24 +204,49 @@ export function runPatternByTable(core: BulkCore, s: PatternShape, progress: Pat
               tk[i] = time;
               ord[i] = j;
             }
-          if (!fast) {
+          if (fast) v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt);
+          else if (kinds.kind[w] === WINDOW_SLOW) {
             for (let k = 0; k < len; k++) core.access(first + ord[k]!);
             continue;
+          } else {
+            v = general.simulate(
+              present[idx]!,
+              prefetched[idx]!,
+              ord,
+              len,
+              kinds.kind[w]!,
+              kinds.resident[w]!,
+            );
+            failed += general.failed;
+            simulated += len;
           }
-          v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt);
         } else {
           let mask = 0;
           if (stride === 1) mask = ((1 << (b - a + 1)) - 1) << a;
           else for (let j = a; j <= b; j++) if ((first + j - lo) % stride === 0) mask |= 1 << j;
           if (mask === 0) continue;
-          if (!fast) {
+          if (fast) v = memo.result(mask, descending, present[idx]!, prefetched[idx]!);
+          else {
+            let len = 0;
             for (let k = 0; k < 8; k++) {
               const j = descending ? 7 - k : k;
-              if (mask & (1 << j)) core.access(first + j);
+              if (mask & (1 << j)) ord[len++] = j;
             }
-            continue;
+            if (kinds.kind[w] === WINDOW_SLOW) {
+              for (let k = 0; k < len; k++) core.access(first + ord[k]!);
+              continue;
+            }
+            v = general.simulate(
+              present[idx]!,
+              prefetched[idx]!,
+              ord,
+              len,
+              kinds.kind[w]!,
+              kinds.resident[w]!,
+            );
+            failed += general.failed;
+            simulated += len;
           }
-          v = memo.result(mask, descending, present[idx]!, prefetched[idx]!);
         }
         present[idx] = v & 0xff;
         prefetched[idx] = (v >>> 8) & 0xff;
@@ -222,12 +255,13 @@ export function runPatternByTable(core: BulkCore, s: PatternShape, progress: Pat
         calls += (v >>> 24) & 0xf;
         hits += v >>> 28;
       }
-      // The per-access fallbacks above count their own accesses; add only the fast windows'.
+      // The per-access fallbacks above count their own accesses; add only the simulated windows'.
       totals.pfFixed += faults;
       totals.prefetched += installed;
       totals.prefetchCalls += calls;
+      totals.failedCalls += failed;
       totals.prefetchHits += hits;
-      if (fast) totals.accesses += n;
+      totals.accesses += fast ? n : simulated;
     }
 
     done += n;
