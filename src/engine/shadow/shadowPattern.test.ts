@@ -88,7 +88,7 @@ describe('shadow paging, one table at a time (shadowPattern.ts)', () => {
     expect(tableOrder).toBeGreaterThan(100);
   });
 
-  it('a non-resident page the windows reach sends the run one access at a time', () => {
+  it('a non-resident page two GVA pages of the windows map sends the run one access at a time', () => {
     const s: Scenario = {
       mmu: 'shadow',
       variant: 'fixed',
@@ -101,12 +101,18 @@ describe('shadow paging, one table at a time (shadowPattern.ts)', () => {
       guest: { paging: true, pageTables: [{ gvaPage: 0, pages: 2048, gfn: 2000 }] },
     };
     const host = new HostMemory(s.memslots, s.nonResident);
-    const gt = guestTablesFor(s.guest!);
-    expect(shadowPatternShape(s, gt, host)).toBeNull();
-    // GVA 10 is in the window of access 8, though no access touches it.
-    expect(
-      shadowPatternShape({ ...s, accesses: { pattern: 'sequential', startGfn: 0, pages: 8 } }, gt, host),
-    ).not.toBeNull();
+    // Non-resident, but only GVA 10 maps GFN 2010: its outcome is fixed, the table order holds.
+    expect(shadowPatternShape(s, guestTablesFor(s.guest!), host)).not.toBeNull();
+    // GVA 600 maps it too: a fault on one faults it in for the other's prefetch.
+    const alias: Scenario = {
+      ...s,
+      accesses: { pattern: 'sequential', startGfn: 0, pages: 605 },
+      guest: { paging: true, pageTables: [...s.guest!.pageTables, { gvaPage: 600, pages: 1, gfn: 2010 }] },
+    };
+    expect(shadowPatternShape(alias, guestTablesFor(alias.guest!), host)).toBeNull();
+    // ... unless the windows of the accessed range do not reach one of the two.
+    const far = { ...alias, accesses: { pattern: 'sequential' as const, startGfn: 0, pages: 590 } };
+    expect(shadowPatternShape(far, guestTablesFor(far.guest!), host)).not.toBeNull();
   });
 
   it('window simulation: a fault installs the not-present entries below the first that fails', () => {

@@ -13,11 +13,12 @@ const NONE: ReadonlySet<number> = new Set();
 
 /**
  * Whether a shadow scenario (guest paging on) can run one GVA page table at a time: an access
- * pattern, and no page that the windows of its range map is non-resident. Then no fault ever
- * faults a page in that another entry's prefetch could see (Machine.faultedIn), every entry's
- * prefetch outcome is fixed for the whole run, and a window's result depends only on its own
- * accesses, as in the direct engine. Otherwise the accesses must go one at a time, in time order.
- * Returns the pattern's shape when it can.
+ * pattern, and no non-resident page that two GVA pages of its windows both map. A fault on a
+ * non-resident page faults it in (Machine.faultedIn), which only matters to the prefetch of
+ * *another* GVA page mapping the same page: the faulting entry itself is present from then on and
+ * never prefetched. Without such aliases, every entry's prefetch outcome is fixed for the whole
+ * run and a window's result depends only on its own accesses, as in the direct engine. Otherwise
+ * the accesses must go one at a time, in time order. Returns the pattern's shape when it can.
  */
 export function shadowPatternShape(s: Scenario, gt: GuestTables, host: HostMemory): PatternShape | null {
   if (Array.isArray(s.accesses) || !s.guest?.paging) return null;
@@ -25,11 +26,16 @@ export function shadowPatternShape(s: Scenario, gt: GuestTables, host: HostMemor
   if (!shape) return null;
   const lo = shape.lo - (shape.lo % PTE_PREFETCH_NUM);
   const end = shape.hi - (shape.hi % PTE_PREFETCH_NUM) + PTE_PREFETCH_NUM;
+  // GFN ranges of the window scope's guest PTE pieces that hold a non-resident page.
+  const partial: Array<[number, number]> = [];
   for (let seg = gt.segmentFrom(lo); seg < gt.segmentCount && gt.segmentStart(seg) < end; seg++) {
     const a = Math.max(lo, gt.segmentStart(seg));
     const b = Math.min(end, gt.segmentEnd(seg));
-    if (!host.allResident(gt.gfnOf(seg, a), b - a)) return null;
+    const g = gt.gfnOf(seg, a);
+    if (!host.allResident(g, b - a)) partial.push([g, g + (b - a)]);
   }
+  partial.sort((x, y) => x[0] - y[0]);
+  for (let i = 1; i < partial.length; i++) if (partial[i]![0] < partial[i - 1]![1]) return null;
   return shape;
 }
 
