@@ -22,6 +22,7 @@ import {
 } from './formatCheck.ts';
 import type { AddressSpace, ParseResult } from './formatCheck.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
+import { shadowRunLimitProblem } from './shadow/shadowPattern.ts';
 import type {
   AccessPattern,
   Backing,
@@ -174,6 +175,8 @@ function scenario(v: unknown, path: string): Scenario {
     accesses: acc,
   };
   if (guest) out.guest = guest;
+  const tooLarge = shadowRunLimitProblem(out);
+  if (tooLarge) fail(`${path}.accesses.pages`, tooLarge);
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };
 }
 

@@ -115,6 +115,28 @@ describe('shadow paging, one table at a time (shadowPattern.ts)', () => {
     expect(shadowPatternShape(far, guestTablesFor(far.guest!), host)).not.toBeNull();
   });
 
+  it('refuses, when validating, a time-order run above 2^24 accesses; table order goes to 2^30', () => {
+    const big = (pageTables: GuestPteRange[], pages: number) => ({
+      mmu: 'shadow',
+      memslots: [{ baseGfn: 0, pages: 2 ** 30 }],
+      nonResident: [[5, 5]],
+      accesses: { pattern: 'random', startGfn: 0, pages, seed: 1 },
+      guest: { paging: true, pageTables },
+    });
+    const linear = [{ gvaPage: 0, pages: 2 ** 30, gfn: 0 }];
+    const aliased = [...linear, { gvaPage: 100, pages: 1, gfn: 5 }];
+    expect(parseScenario(big(linear, 2 ** 30)).ok).toBe(true);
+    expect(parseScenario(big(aliased, 2 ** 24)).ok).toBe(true);
+    expect(parseScenario(big(aliased, 2 ** 24 + 1))).toEqual({
+      ok: false,
+      error: {
+        path: '$.accesses.pages',
+        message:
+          'too large: at most 16,777,216 accesses when two GVA pages of the range map the same non-resident page (such runs go one access at a time, in time order)',
+      },
+    });
+  });
+
   it('window simulation: a fault installs the not-present entries below the first that fails', () => {
     // Fault on entry 2 of a fresh window where entry 5 cannot be prefetched: 0, 1, 3, 4 installed,
     // then one failed call on 5.

@@ -1,15 +1,38 @@
 import { patternShape, tableSpan } from '../bulkPattern.ts';
 import type { PatternProgress, PatternShape, TableSpan } from '../bulkPattern.ts';
 import { FULL_WINDOW_SORT_MAX, orderFullWindow } from '../bulkWindow.ts';
-import type { HostMemory } from '../hostMemory.ts';
+import { HostMemory } from '../hostMemory.ts';
 import type { Machine } from '../machine.ts';
 import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../types.ts';
 import type { Scenario } from '../types.ts';
+import { guestTablesFor } from './guestTables.ts';
 import type { GuestTables } from './guestTables.ts';
 import { prefetchGpteFailure } from './prefetchGpte.ts';
 import { ShadowWindowMemo, simulateShadowWindow } from './shadowWindow.ts';
 
 const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * Largest shadow-paging pattern that must run one access at a time (see shadowPatternShape): that
+ * path costs about half a microsecond per access, so 2^24 accesses stay within seconds where the
+ * format's 2^30 would take minutes. Checked when a scenario is validated.
+ */
+export const MAX_TIME_ORDER_PAGES = 2 ** 24;
+
+/**
+ * Why a valid shadow scenario is too large to run (its pattern needs time order and has more
+ * than MAX_TIME_ORDER_PAGES accesses), or null.
+ */
+export function shadowRunLimitProblem(s: Scenario): string | null {
+  if (Array.isArray(s.accesses) || !s.guest?.paging) return null;
+  const count = patternShape(s.accesses)?.count ?? 0;
+  if (count <= MAX_TIME_ORDER_PAGES) return null;
+  if (shadowPatternShape(s, guestTablesFor(s.guest), new HostMemory(s.memslots, s.nonResident))) return null;
+  return (
+    `too large: at most ${MAX_TIME_ORDER_PAGES.toLocaleString('en-US')} accesses when two GVA pages ` +
+    'of the range map the same non-resident page (such runs go one access at a time, in time order)'
+  );
+}
 
 /**
  * Whether a shadow scenario (guest paging on) can run one GVA page table at a time: an access
