@@ -93,12 +93,13 @@ describe('readLocation', () => {
       scenarioPayload: await encodeScenario(custom),
       presetId: null,
       mode: 'buggy',
-      step: 17,
+      tick: 17,
       speed: 2,
     });
-    expect(href).toMatch(/\?view=visualizer&embed#variant=buggy&step=17&speed=2&s=z/);
+    // Written as the app shows it: tick 17 is "step 18 of …".
+    expect(href).toMatch(/\?view=visualizer&embed#v=2&variant=buggy&step=18&speed=2&s=z/);
     expect(await readLocation(href)).toEqual({
-      frame: { scenario: normal(custom), mode: 'buggy', step: 17, speed: 2 },
+      frame: { scenario: normal(custom), mode: 'buggy', tick: 17, speed: 2 },
       problems: [],
     });
   });
@@ -107,7 +108,7 @@ describe('readLocation', () => {
       scenarioPayload: await encodeScenario(seed),
       presetId: 'seed',
       mode: 'compare',
-      step: 0,
+      tick: 0,
       speed: 1,
     });
     expect((await readLocation(same)).frame.presetId).toBe('seed');
@@ -115,15 +116,15 @@ describe('readLocation', () => {
       scenarioPayload: await encodeScenario(custom),
       presetId: 'seed',
       mode: 'compare',
-      step: 0,
+      tick: 0,
       speed: 1,
     });
     expect((await readLocation(edited)).frame.presetId).toBeUndefined();
   });
   it('reads query parameters, the hash overriding them', async () => {
-    const r = await readLocation(`${BASE}?embed&preset=mid-window&variant=fixed&step=3#step=5`);
+    const r = await readLocation(`${BASE}?embed&preset=mid-window&variant=fixed&step=3#v=2&step=5`);
     expect(r.problems).toEqual([]);
-    expect(r.frame).toMatchObject({ presetId: 'mid-window', mode: 'fixed', step: 5 });
+    expect(r.frame).toMatchObject({ presetId: 'mid-window', mode: 'fixed', tick: 4 });
   });
   it('drops each bad part with a sentence, keeping the good ones', async () => {
     const r = await readLocation(`${BASE}#variant=evil&step=-1&speed=1e9&preset=nope&s=garbage!`);
@@ -138,6 +139,20 @@ describe('readLocation', () => {
     const r = await readLocation(`${BASE}#variant=${encodeURIComponent(payload)}`);
     expect(r.problems[0]!.length).toBeLessThan(100);
     expect(r.problems[0]).toContain('“<img src=x onerror=alert(1)>');
+  });
+  it('reads each part in its own link format: the query may be older than the hash', async () => {
+    // A hand-written format-1 query (from 0) behind a hash the app wrote in format 2.
+    expect((await readLocation(`${BASE}?step=3#v=2&variant=fixed`)).frame.tick).toBe(3);
+    expect((await readLocation(`${BASE}?v=2&step=3#variant=fixed`)).frame.tick).toBe(2);
+    expect((await readLocation(`${BASE}?step=3#v=2&step=3`)).frame.tick).toBe(2);
+  });
+  it('names a step 0 in format 2 and an unknown format', async () => {
+    const zero = await readLocation(`${BASE}#v=2&step=0&variant=fixed`);
+    expect(zero.frame).toEqual({ mode: 'fixed' });
+    expect(zero.problems).toEqual(['step 0: steps count from 1']);
+    const later = await readLocation(`${BASE}#v=9&step=4`);
+    expect(later.frame).toEqual({});
+    expect(later.problems[0]).toMatch(/link format v=“9” is not one this app reads/);
   });
   it('refuses links over 64 KB before decoding anything', async () => {
     const r = await readLocation(`${BASE}#s=j${'A'.repeat(MAX_URL_CHARS)}`);

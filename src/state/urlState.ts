@@ -9,10 +9,16 @@ import type { Scenario } from '../engine/types.ts';
  *
  * Format: query and hash carry the same `key=value` pairs; the hash wins because the app keeps it
  * current (history.replaceState) while the query is what a person or a deck wrote.
- *   variant=buggy|fixed|compare   step=<tick on the timeline>   speed=<0.25…4>
+ *   v=2                           the link format (see below)
+ *   variant=buggy|fixed|compare   step=<step number>   speed=<0.25…4>
  *   preset=<preset id>            s=<scenario payload>
  * The payload is base64url of the scenario JSON, prefixed `z` when deflate-raw compressed (what the
  * app writes) or `j` when not (hand-made links, browsers without CompressionStream).
+ *
+ * Step numbers: with `v=2` a step is numbered as the app shows it, from 1 ("step 1 of 12"). Links
+ * without `v` were written before that (format 1) and count from 0; they keep opening the frame
+ * they always did. The query and the hash each say their own format, since a hand-written query
+ * (an embed's `from`/`to`) may be older than the hash the app writes behind it.
  */
 
 /** Longer URLs are refused before any decoding (the issue's limit). */
@@ -31,7 +37,8 @@ export interface UrlFrame {
   /** Set only when the scenario is that preset's, unchanged (or the URL named only the preset). */
   presetId?: string;
   mode?: ViewMode;
-  step?: number;
+  /** Position on the timeline, counting from 0 (the store's tick); the link said `step`. */
+  tick?: number;
   speed?: number;
 }
 
@@ -193,6 +200,52 @@ export function parseIndex(text: string | null): number | null {
   return Number(text);
 }
 
+/** The link format this version writes: step numbers count from 1, as the app shows them. */
+export const LINK_FORMAT = 2;
+/** Format 1 (no `v`): links written before step numbers counted from 1. */
+export type LinkFormat = 1 | 2;
+
+/** The format one part of a URL (query or hash) is written in, or a problem sentence. */
+export function linkFormatOf(params: URLSearchParams): LinkFormat | { problem: string } {
+  const v = params.get('v');
+  if (v === null) return 1;
+  if (v === '2') return 2;
+  return { problem: `link format v=${quote(v, 12)} is not one this app reads (it reads 2, or none)` };
+}
+
+/**
+ * The tick (from 0) a step number written in `format` stands for, or a problem sentence.
+ * `what` names the parameter in the sentence (`step`, `from`, `to`).
+ */
+export function tickOfStep(text: string, format: LinkFormat, what: string): number | { problem: string } {
+  const n = parseIndex(text);
+  if (n === null) return { problem: `${what} ${quote(text)} is not a whole number` };
+  if (format === 1) return n;
+  if (n === 0) return { problem: `${what} 0: steps count from 1` };
+  return n - 1;
+}
+
+/** The step number a tick is written as in this version's links and shown as in the app. */
+export const stepOfTick = (tick: number): number => tick + 1;
+
+/**
+ * A step-number parameter (`step`, `from`, `to`) of a location: its value, from the hash if the
+ * hash has it, else from the query, read in the format of the part it came from.
+ */
+export function readStepParam(
+  query: URLSearchParams,
+  hash: URLSearchParams,
+  key: string,
+): { tick: number | null; problem: string | null } {
+  const part = hash.has(key) ? hash : query;
+  const text = part.get(key);
+  if (text === null) return { tick: null, problem: null };
+  const format = linkFormatOf(part);
+  if (typeof format === 'object') return { tick: null, problem: format.problem };
+  const t = tickOfStep(text, format, key);
+  return typeof t === 'number' ? { tick: t, problem: null } : { tick: null, problem: t.problem };
+}
+
 export function parseSpeed(text: string | null): number | null {
   if (text === null || !/^\d{1,2}(\.\d{1,3})?$/.test(text)) return null;
   const n = Number(text);
@@ -225,18 +278,17 @@ export async function readLocation(href: string): Promise<UrlReadResult> {
   const p = mergedParams(url.search, url.hash);
   const frame: UrlFrame = {};
   const problems: string[] = [];
+  const query = new URLSearchParams(url.search);
+  const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
 
   const variant = p.get('variant');
   if (variant !== null) {
     if (isViewMode(variant)) frame.mode = variant;
     else problems.push(`variant ${quote(variant)} is not buggy, fixed or compare`);
   }
-  const step = p.get('step');
-  if (step !== null) {
-    const n = parseIndex(step);
-    if (n === null) problems.push(`step ${quote(step)} is not a whole number`);
-    else frame.step = n;
-  }
+  const step = readStepParam(query, hash, 'step');
+  if (step.problem !== null) problems.push(step.problem);
+  else if (step.tick !== null) frame.tick = step.tick;
   const speed = p.get('speed');
   if (speed !== null) {
     const n = parseSpeed(speed);
@@ -263,22 +315,27 @@ export async function readLocation(href: string): Promise<UrlReadResult> {
 
 // ---- writing a location ----------------------------------------------------------------------
 
-/** The share parameters that the hash carries (the keys readLocation reads). */
+/**
+ * The share parameters that the hash carries (the keys readLocation reads). `v` is not among
+ * them: a query's own `v` says how its `from`/`to` count, and stays with them.
+ */
 export const SHARE_KEYS = ['variant', 'step', 'speed', 'preset', 's'] as const;
 
 export interface FrameToWrite {
   scenarioPayload: string;
   presetId: string | null;
   mode: ViewMode;
-  step: number;
+  /** Position on the timeline from 0 (the store's tick); written as step tick + 1. */
+  tick: number;
   speed: number;
 }
 
-/** The hash for a frame: readable keys first, the payload last. */
+/** The hash for a frame: the format, readable keys, the payload last. */
 export function hashFor(f: FrameToWrite): string {
   const p = new URLSearchParams();
+  p.set('v', String(LINK_FORMAT));
   p.set('variant', f.mode);
-  p.set('step', String(f.step));
+  p.set('step', String(stepOfTick(f.tick)));
   if (f.speed !== 1) p.set('speed', String(f.speed));
   if (f.presetId) p.set('preset', f.presetId);
   p.set('s', f.scenarioPayload);

@@ -60,7 +60,8 @@ describe('URL sync', () => {
     expect(writes).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(200);
     expect(writes).toHaveLength(2);
-    expect(writes[1]).toContain('step=5');
+    // Tick 5 is written as the app shows it: step 6.
+    expect(writes[1]).toContain('v=2&variant=compare&step=6&');
     stop();
   });
 
@@ -88,7 +89,7 @@ describe('URL sync', () => {
     await vi.advanceTimersByTimeAsync(400);
     store.setState({ tick: 7 });
     fire('pagehide');
-    expect(writes.at(-1)).toContain('step=7');
+    expect(writes.at(-1)).toContain('step=8');
     stop();
   });
 });

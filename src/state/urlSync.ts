@@ -25,7 +25,7 @@ export async function applyLocation(store: AppStore, href: string): Promise<void
     }
   }
   if (!loaded) await s.loadPreset(DEFAULT_PRESET_ID);
-  if (frame.step !== undefined) store.getState().seek(frame.step);
+  if (frame.tick !== undefined) store.getState().seek(frame.tick);
   s.setLinkProblem(problems.length > 0 ? problems.join('; ') : null);
 }
 
@@ -40,7 +40,7 @@ export async function shareHref(store: AppStore, href = window.location.href): P
     scenarioPayload: await encodeScenario(s.scenario),
     presetId: s.presetId,
     mode: s.mode,
-    step: s.tick,
+    tick: s.tick,
     speed: s.speed,
   });
 }
@@ -74,7 +74,7 @@ export function startUrlSync(store: AppStore, quietMs = 300, maxWaitMs = 2000): 
       scenarioPayload: payload,
       presetId: s.presetId,
       mode: s.mode,
-      step: s.tick,
+      tick: s.tick,
       speed: s.speed,
     });
   };

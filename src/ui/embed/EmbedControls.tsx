@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { shownTick } from '../../state/selectors.ts';
 import { rangeBounds } from './hostMessages.ts';
+import { positionText } from './positionText.ts';
 
 const selectControls = (s: AppState) => {
   const { lo, hi } = rangeBounds(s);
@@ -12,6 +13,7 @@ const selectControls = (s: AppState) => {
     tick,
     lo,
     hi,
+    count: s.axis?.count ?? 0,
     ready: s.axis !== null,
     playing: s.playing,
     fault: faults.filter((t) => t <= tick).length,
@@ -48,14 +50,8 @@ export function EmbedControls() {
         <span className="embed-sr">Next fault</span>
       </button>
       <span className="embed-position" aria-live="off">
-        {/* The numbers a deck's `step`, `from` and `to` use, so an author can read them off. */}
-        step {c.tick} of {c.lo}–{c.hi}
-        {c.faults > 0 && (
-          <>
-            {' '}
-            · fault {c.fault} / {c.faults}
-          </>
-        )}
+        {/* The numbers the app, a link's `step`, `from` and `to` and the API use, so an author can read them off. */}
+        {positionText(c)}
       </span>
     </div>
   );

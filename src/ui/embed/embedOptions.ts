@@ -1,15 +1,16 @@
 import type { Variant } from '../../engine/types.ts';
-import { parseIndex, plainText, quote } from '../../state/urlState.ts';
+import { linkFormatOf, plainText, quote, tickOfStep } from '../../state/urlState.ts';
 
 /**
  * Embed mode's own query parameters (variant, step and speed are share parameters, read by
- * readLocation): `embed`, `from`/`to` (lock playback to a tick range), `autoplay`, `controls=0`,
- * `title` (plain text), `predict` (start in predict mode) and `predictFor=buggy|fixed` (the quiz's
- * variant in compare mode).
+ * readLocation): `embed`, `from`/`to` (lock playback to a range of steps, numbered as `step` is in
+ * the query's link format), `autoplay`, `controls=0`, `title` (plain text), `predict` (start in
+ * predict mode) and `predictFor=buggy|fixed` (the quiz's variant in compare mode).
  */
 export interface EmbedOptions {
-  from: number | null;
-  to: number | null;
+  /** The range as ticks (from 0), whatever the link's format wrote. */
+  fromTick: number | null;
+  toTick: number | null;
   autoplay: boolean;
   controls: boolean;
   /** Shown as React text only, never as HTML. */
@@ -34,17 +35,19 @@ function flag(p: URLSearchParams, key: string, absent: boolean): boolean {
 export function readEmbedOptions(search: string): { options: EmbedOptions; problems: string[] } {
   const p = new URLSearchParams(search);
   const problems: string[] = [];
-  const index = (key: 'from' | 'to'): number | null => {
+  const format = linkFormatOf(p);
+  const tick = (key: 'from' | 'to'): number | null => {
     const v = p.get(key);
-    if (v === null) return null;
-    const n = parseIndex(v);
-    if (n === null) problems.push(`${key} ${quote(v)} is not a whole number`);
-    return n;
+    if (v === null || typeof format === 'object') return null;
+    const t = tickOfStep(v, format, key);
+    if (typeof t === 'number') return t;
+    problems.push(t.problem);
+    return null;
   };
-  let from = index('from');
-  let to = index('to');
+  let from = tick('from');
+  let to = tick('to');
   if (from !== null && to !== null && from > to) {
-    problems.push(`from ${from} is after to ${to}`);
+    problems.push(`from ${p.get('from')} is after to ${p.get('to')}`);
     from = null;
     to = null;
   }
@@ -56,8 +59,8 @@ export function readEmbedOptions(search: string): { options: EmbedOptions; probl
   const title = rawTitle === null ? null : plainText(rawTitle).trim().slice(0, MAX_TITLE_CHARS);
   return {
     options: {
-      from,
-      to,
+      fromTick: from,
+      toTick: to,
       autoplay: flag(p, 'autoplay', false),
       controls: flag(p, 'controls', true),
       title: title || null,

@@ -1,7 +1,7 @@
 import type { AppStore } from '../../state/store.ts';
 import { embedKeyMove, moveDirection, movePassesToHost } from './embedKeys.ts';
 import type { KeyMove } from './embedKeys.ts';
-import { MESSAGE_TYPE, parseHostMessage, rangeBounds, stateEvent } from './hostMessages.ts';
+import { API_VERSION, MESSAGE_TYPE, parseHostMessage, rangeBounds, stateEvent } from './hostMessages.ts';
 import type { HostCommand } from './hostMessages.ts';
 
 /**
@@ -15,6 +15,9 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   // Nothing here is secret, and a file:// host has no origin to name.
   const post = (message: object) => host?.postMessage(message, '*');
   let resumePlaying = opts.autoplay;
+  // A host that sent a command hears back, even when nothing changed (a `goto` to the step on
+  // screen, `next` at the end): spte-deck.js waits for that answer before trusting its model.
+  let answerNext = false;
 
   const move = (m: KeyMove) => {
     const s = store.getState();
@@ -40,12 +43,25 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
         break;
       case 'goto':
         s.pause();
-        s.seek(c.step);
+        s.seek(Math.max(0, c.step - 1));
         break;
+      case 'first':
       case 'reset':
         s.pause();
         s.seek(rangeBounds(s).lo);
         break;
+      case 'last':
+        s.pause();
+        s.seek(rangeBounds(s).hi);
+        break;
+      case 'enter': {
+        s.pause();
+        const { lo, hi } = rangeBounds(s);
+        s.seek(c.direction === 'next' ? lo : hi);
+        // A widget that plays by itself starts over when its slide is shown going forwards.
+        if (c.direction === 'next' && opts.autoplay) s.play();
+        break;
+      }
       case 'play':
         s.play();
         break;
@@ -83,7 +99,10 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   const onMessage = (e: MessageEvent) => {
     if (!host || e.source !== host) return;
     const c = parseHostMessage(e.data);
-    if (c) run(c);
+    if (!c) return;
+    answerNext = true;
+    run(c);
+    emit();
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -108,10 +127,11 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
     if (!ev) return;
     if (!readySent) {
       readySent = true;
-      post({ type: MESSAGE_TYPE, event: 'ready' });
+      post({ type: MESSAGE_TYPE, event: 'ready', api: API_VERSION });
     }
     const key = JSON.stringify(ev);
-    if (key === last) return;
+    if (key === last && !answerNext) return;
+    answerNext = false;
     last = key;
     post(ev);
   };

@@ -7,7 +7,7 @@ import { parseHostMessage } from './hostMessages.ts';
 
 describe('parseHostMessage', () => {
   it('accepts every command of the API', () => {
-    for (const command of ['next', 'prev', 'nextFault', 'prevFault', 'reset', 'play', 'pause'])
+    for (const command of ['next', 'prev', 'nextFault', 'prevFault', 'first', 'last', 'reset', 'play', 'pause'])
       expect(parseHostMessage({ type: 'spte-viz', command })).toEqual({ command });
     expect(parseHostMessage({ type: 'spte-viz', command: 'goto', step: 12 })).toEqual({
       command: 'goto',
@@ -41,6 +41,10 @@ describe('parseHostMessage', () => {
       gfns: [9, 10],
     });
     expect(parseHostMessage({ type: 'spte-viz', command: 'resetScore' })).toEqual({ command: 'resetScore' });
+    expect(parseHostMessage({ type: 'spte-viz', command: 'enter', direction: 'prev' })).toEqual({
+      command: 'enter',
+      direction: 'prev',
+    });
     expect(parseHostMessage('slide:start')).toEqual({ command: 'slide:start' });
     expect(parseHostMessage('slide:stop')).toEqual({ command: 'slide:stop' });
   });
@@ -63,6 +67,8 @@ describe('parseHostMessage', () => {
       { type: 'spte-viz', command: 'goto', step: Infinity },
       { type: 'spte-viz', command: 'setVariant', variant: 'both' },
       { type: 'spte-viz', command: 'setVariant' },
+      { type: 'spte-viz', command: 'enter' },
+      { type: 'spte-viz', command: 'enter', direction: 'up' },
       { type: 'spte-viz', event: 'state' },
       { type: 'spte-viz', command: 'predict' },
       { type: 'spte-viz', command: 'predict', on: 1 },
@@ -121,12 +127,13 @@ describe('embed keys', () => {
 describe('embed options', () => {
   it('reads flags, the range and a plain-text title', () => {
     const { options, problems } = readEmbedOptions(
-      '?embed&from=3&to=9&autoplay&controls=0&title=%3Cb%3Ehi%3C%2Fb%3E',
+      '?embed&v=2&from=3&to=9&autoplay&controls=0&title=%3Cb%3Ehi%3C%2Fb%3E',
     );
     expect(problems).toEqual([]);
+    // Steps 3–9 as the app shows them are ticks 2–8.
     expect(options).toEqual({
-      from: 3,
-      to: 9,
+      fromTick: 2,
+      toTick: 8,
       autoplay: true,
       controls: false,
       title: '<b>hi</b>',
@@ -144,9 +151,15 @@ describe('embed options', () => {
     expect(bad.options).toMatchObject({ predict: true, predictFor: null });
     expect(bad.problems[0]).toMatch(/predictFor .* is not buggy or fixed/);
   });
-  it('refuses a reversed or malformed range', () => {
+  it('reads a range written before format 2 as it always was (from 0)', () => {
+    expect(readEmbedOptions('?embed&from=3&to=9').options).toMatchObject({ fromTick: 3, toTick: 9 });
+  });
+  it('refuses a reversed or malformed range, and step 0 in format 2', () => {
     expect(readEmbedOptions('?embed&from=9&to=3').problems[0]).toMatch(/after/);
-    expect(readEmbedOptions('?embed&from=x').options.from).toBeNull();
+    expect(readEmbedOptions('?embed&from=x').options.fromTick).toBeNull();
+    const zero = readEmbedOptions('?embed&v=2&from=0&to=4');
+    expect(zero.options).toMatchObject({ fromTick: null, toTick: 3 });
+    expect(zero.problems).toEqual(['from 0: steps count from 1']);
   });
 });
 

@@ -4,17 +4,35 @@ import type { Variant } from '../../engine/types.ts';
 import { predictVariantOf } from '../../state/predictSlice.ts';
 import { shownVariants } from '../../state/selectors.ts';
 import type { AppState } from '../../state/types.ts';
-import { isViewMode } from '../../state/urlState.ts';
+import { isViewMode, stepOfTick } from '../../state/urlState.ts';
 
 /** Every message of the API, both ways, carries this type. */
 export const MESSAGE_TYPE = 'spte-viz';
 
-export type SimpleCommand = 'next' | 'prev' | 'nextFault' | 'prevFault' | 'reset' | 'play' | 'pause';
+/**
+ * Version of the API, sent with `ready`. 2: step numbers count from 1 as the app shows them
+ * (`goto`, and `step`, `from`, `to` in the state event); 1 counted from 0.
+ */
+export const API_VERSION = 2;
+
+export type SimpleCommand =
+  | 'next'
+  | 'prev'
+  | 'nextFault'
+  | 'prevFault'
+  | 'first'
+  | 'last'
+  | 'reset'
+  | 'play'
+  | 'pause';
 
 /** A host's message, validated. reveal.js's plain strings become slide:start / slide:stop. */
 export type HostCommand =
   | { command: SimpleCommand }
+  /** `step` is a step number, from 1 as the app shows it; 0 and numbers past the range clamp to it. */
   | { command: 'goto'; step: number }
+  /** The deck enters the widget's slide going forwards (`next`: start of the range, autoplay resumes) or backwards (`prev`: its end). */
+  | { command: 'enter'; direction: 'next' | 'prev' }
   | { command: 'setVariant'; variant: ViewMode }
   | { command: 'slide:start' }
   | { command: 'slide:stop' }
@@ -25,7 +43,17 @@ export type HostCommand =
   | { command: 'submitPrediction'; gfns?: number[] }
   | { command: 'resetScore' };
 
-const SIMPLE: readonly string[] = ['next', 'prev', 'nextFault', 'prevFault', 'reset', 'play', 'pause'];
+const SIMPLE: readonly string[] = [
+  'next',
+  'prev',
+  'nextFault',
+  'prevFault',
+  'first',
+  'last',
+  'reset',
+  'play',
+  'pause',
+];
 
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -43,6 +71,10 @@ export function parseHostMessage(data: unknown): HostCommand | null {
   switch (c) {
     case 'goto':
       return isIndex(data.step) ? { command: 'goto', step: data.step } : null;
+    case 'enter':
+      return data.direction === 'next' || data.direction === 'prev'
+        ? { command: 'enter', direction: data.direction }
+        : null;
     case 'setVariant':
       return isViewMode(data.variant) ? { command: 'setVariant', variant: data.variant } : null;
     case 'predict':
@@ -72,9 +104,9 @@ export type PerVariant = Partial<Record<Variant, number>>;
 export interface StateEvent {
   type: typeof MESSAGE_TYPE;
   event: 'state';
-  /** Position on the timeline (0-based), as `step` in the URL and `goto`. */
+  /** The step on screen, numbered from 1 as the app shows it ("step 3 of 12"), as `step` in the URL and `goto`. */
   step: number;
-  /** Number of positions on the timeline. */
+  /** Number of steps on the timeline (the last step's number). */
   steps: number;
   /** How many faults have started at or before `step` (1-based number of the current fault; 0 before the first). */
   fault: number;
@@ -84,7 +116,7 @@ export interface StateEvent {
   pfFixed: PerVariant;
   prefetched: PerVariant;
   playing: boolean;
-  /** The locked range, or the whole timeline. */
+  /** Step numbers of the locked range, or 1 and `steps`. */
   from: number;
   to: number;
   predict: PredictEvent;
@@ -135,7 +167,7 @@ export function stateEvent(s: AppState): StateEvent | null {
   return {
     type: MESSAGE_TYPE,
     event: 'state',
-    step: frame.tick,
+    step: stepOfTick(frame.tick),
     steps: axis.count,
     fault: axis.faultTicks.filter((t) => t <= frame.tick).length,
     faults: axis.faultTicks.length,
@@ -143,13 +175,13 @@ export function stateEvent(s: AppState): StateEvent | null {
     pfFixed,
     prefetched,
     playing: s.playing,
-    from: lo,
-    to: hi,
+    from: stepOfTick(lo),
+    to: stepOfTick(hi),
     predict: predictEvent(s),
   };
 }
 
-/** The ticks playback may show (mirrors the playback slice's clamp). */
+/** The ticks (from 0) playback may show (mirrors the playback slice's clamp). */
 export function rangeBounds(s: Pick<AppState, 'axis' | 'range'>): { lo: number; hi: number } {
   const last = Math.max(0, (s.axis?.count ?? 1) - 1);
   if (!s.range) return { lo: 0, hi: last };

@@ -7,8 +7,8 @@ import { startHostBridge } from './hostBridge.ts';
 export async function startEmbed(store: AppStore, options: EmbedOptions, problems: string[]): Promise<void> {
   await applyLocation(store, window.location.href);
   const s = store.getState();
-  if (options.from !== null || options.to !== null) {
-    s.setRange({ from: options.from ?? 0, to: options.to ?? Number.MAX_SAFE_INTEGER });
+  if (options.fromTick !== null || options.toTick !== null) {
+    s.setRange({ from: options.fromTick ?? 0, to: options.toTick ?? Number.MAX_SAFE_INTEGER });
   }
   if (options.predictFor) s.setPredictVariant(options.predictFor);
   if (options.predict) s.setPredict(true);
