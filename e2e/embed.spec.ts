@@ -119,20 +119,27 @@ test('postMessage API: commands in, ready and state events out', async ({ page, 
     .toBe('ready');
   await expect
     .poll(() => lastState(page))
-    .toMatchObject({ step: 0, fault: 1, variant: 'compare', playing: false });
+    .toMatchObject({ step: 1, from: 1, fault: 1, variant: 'compare', playing: false });
   const first = (await lastState(page))!;
   expect(first.steps).toBeGreaterThan(100);
+  expect((first as Msg & { to: number }).to).toBe(first.steps);
+  // Step numbers are the app's: tick 0 is step 1, and the label says so.
+  await expect(page.frameLocator('#w').locator('.embed-position')).toHaveText(/^step 1 of \d+ · fault 1 of/);
   expect(first.faults).toBeGreaterThan(20);
   expect(first.pfFixed).toEqual({ buggy: 1, fixed: 1 });
 
   await send(page, { type: 'spte-viz', command: 'next' });
-  await expect.poll(() => lastState(page)).toMatchObject({ step: 1 });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 2 });
   await send(page, { type: 'spte-viz', command: 'goto', step: 40 });
   await expect.poll(() => lastState(page)).toMatchObject({ step: 40 });
+  await expect(page.frameLocator('#w').locator('.stage')).toHaveAttribute('data-frame-tick', '39');
+  await expect(page.frameLocator('#w').locator('.embed-position')).toHaveText(/^step 40 of /);
   await send(page, { type: 'spte-viz', command: 'prevFault' });
   await expect.poll(async () => (await lastState(page))!.step).toBeLessThan(40);
+  await send(page, { type: 'spte-viz', command: 'last' });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: first.steps });
   await send(page, { type: 'spte-viz', command: 'reset' });
-  await expect.poll(() => lastState(page)).toMatchObject({ step: 0 });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 1 });
   await send(page, { type: 'spte-viz', command: 'nextFault' });
   await expect.poll(() => lastState(page)).toMatchObject({ fault: 2 });
 
@@ -173,8 +180,9 @@ test('postMessage API: commands in, ready and state events out', async ({ page, 
 
 test('clicker keys step the widget, then pass to the host at the ends', async ({ page, baseURL }) => {
   await page.goto('./');
+  // A format-1 range (no v): ticks 0–2, steps 1–3 as the app and the API number them.
   await page.setContent(HOST(`${baseURL}?embed&preset=seed&variant=compare&from=0&to=2`));
-  await expect.poll(() => lastState(page)).toMatchObject({ step: 0 });
+  await expect.poll(() => lastState(page)).toMatchObject({ step: 1, from: 1, to: 3 });
   const frame = page.frameLocator('#w');
   await frame.locator('.embed-narration, .narration').first().click();
   await page.keyboard.press('PageUp');
@@ -186,7 +194,7 @@ test('clicker keys step the widget, then pass to the host at the ends', async ({
       key: 'PageUp',
       direction: 'prev',
     });
-  for (const step of [1, 2]) {
+  for (const step of [2, 3]) {
     await page.keyboard.press('PageDown');
     await expect.poll(() => lastState(page)).toMatchObject({ step });
   }
@@ -198,7 +206,7 @@ test('clicker keys step the widget, then pass to the host at the ends', async ({
       ),
     )
     .toMatchObject({ key: ' ', direction: 'next' });
-  expect((await lastState(page))!.step).toBe(2);
+  expect((await lastState(page))!.step).toBe(3);
 });
 
 test('the comparison view embeds: the results table fills the frame without scrollbars', async ({ page }) => {

@@ -31,7 +31,8 @@ test('a link restores the identical frame: scenario, variant, step and speed', a
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Copied', { exact: true })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/#variant=compare&step=6&s=z[A-Za-z0-9_-]+$/);
+  // Tick 6 is "step 7 of …" in the app, and in the link (format 2).
+  expect(link).toMatch(/#v=2&variant=compare&step=7&s=z[A-Za-z0-9_-]+$/);
   await expect.poll(() => page.url()).toBe(link);
   const before = await picture(page);
   expect(before.length).toBe(1024);
@@ -52,7 +53,9 @@ test('the URL follows stepping and a single variant survives a reload', async ({
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await press(page, 'End');
   const tick = await stage(page).getAttribute('data-frame-tick');
-  await expect.poll(() => page.url()).toContain(`variant=buggy&step=${tick}&preset=seed-run&s=z`);
+  await expect
+    .poll(() => page.url())
+    .toContain(`v=2&variant=buggy&step=${Number(tick) + 1}&preset=seed-run&s=z`);
   const before = await picture(page);
   await page.reload();
   await expect(stage(page)).toHaveAttribute('data-frame-tick', tick!);

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { grid, stage, watchConsole } from './helpers.ts';
 
@@ -44,3 +45,68 @@ for (const [name, query] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('the single file: the trace dialog says samples need the hosted app, with no request and no error', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
+  await page.goto(pathToFileURL(FILE).href);
+  await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
+  await page.getByRole('button', { name: 'Open KVM trace' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(
+    dialog.getByText(/sample traces come with the hosted app, not with this offline file/),
+  ).toBeVisible();
+  await expect(dialog.getByLabel('Try a sample')).toHaveCount(0);
+  await expect(dialog.locator('.trace-warn')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(requests.filter((u) => !/^(data|blob):/.test(u))).toEqual([pathToFileURL(FILE).href]);
+  expect(errors).toEqual([]);
+});
+
+test('offline deck: a plain deck beside the single file and spte-deck.js, from file://, clicker only', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  // The lecture-hall laptop: the deck, the app's one file and the script in one folder.
+  const dir = mkdtempSync(join(tmpdir(), 'spte-deck-'));
+  copyFileSync(FILE, join(dir, 'spte-prefetch-viz.html'));
+  copyFileSync(resolve(FILE, '..', 'spte-deck.js'), join(dir, 'spte-deck.js'));
+  writeFileSync(
+    join(dir, 'deck.html'),
+    `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<style>section[hidden]{display:none} iframe{width:960px;height:540px;border:0}</style>
+<section><h1>Offline</h1></section>
+<section hidden><iframe class="spte-frame" src="spte-prefetch-viz.html?embed&v=2&preset=seed&variant=compare&from=1&to=3"></iframe></section>
+<section hidden><h1>End</h1></section>
+<script>
+  const s = [...document.querySelectorAll('section')]; let at = 0;
+  const show = (n) => { at = Math.max(0, Math.min(s.length - 1, n)); s.forEach((x, i) => (x.hidden = i !== at)); document.title = String(at); };
+  addEventListener('keydown', (e) => { if (e.key === 'PageDown') show(at + 1); if (e.key === 'PageUp') show(at - 1); });
+  show(0);
+</script>
+<script src="spte-deck.js"></script>`,
+  );
+  await page.goto(pathToFileURL(join(dir, 'deck.html')).href);
+  const widget = page.frameLocator('iframe');
+  const step = async () => Number(await widget.locator('.stage').getAttribute('data-frame-tick')) + 1;
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveTitle('1');
+  await expect(page.locator('iframe')).toHaveAttribute('data-spte-ready', '');
+  for (const n of [2, 3]) {
+    await page.keyboard.press('PageDown');
+    await expect.poll(step).toBe(n);
+    await expect(page).toHaveTitle('1');
+  }
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveTitle('2');
+  await page.keyboard.press('PageUp');
+  await expect(page).toHaveTitle('1');
+  await expect.poll(step).toBe(3);
+  await page.keyboard.press('PageUp');
+  await expect.poll(step).toBe(2);
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,6 @@
 // `npm run build:single`: the whole app as one HTML file, dist-single/spte-prefetch-viz.html, for a
-// lecture-hall laptop with no network: opened from file://, embed mode included.
+// lecture-hall laptop with no network: opened from file://, embed mode included. Beside it,
+// spte-deck.js (the clicker hand-off a deck includes; see docs/teaching.md).
 //
 // It is the normal build (vite.config.ts) with two plugins of our own:
 //  - inlineWorkers rewrites `new Worker(new URL('./x.worker.ts', import.meta.url), opts)` into
@@ -7,7 +8,7 @@
 //    file URL; an inline worker starts from a blob: URL;
 //  - inlineIntoHtml puts the one script and the one stylesheet into the HTML.
 // Then it checks that nothing else was written and that the HTML refers to no other file.
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
@@ -74,6 +75,8 @@ await build({
   root,
   configFile: join(root, 'vite.config.ts'),
   logLevel: 'warn',
+  // import.meta.env.MODE === 'single': the app knows it has no files beside it (the trace samples).
+  mode: 'single',
   // The deck, samples and scenarios stay with the normal build; this file is the app alone.
   publicDir: false,
   // A module worker from a blob: URL does not start in a file:// page (its origin is opaque);
@@ -96,4 +99,7 @@ if (written.length !== 1 || written[0] !== 'index.html') {
   throw new Error(`build-single: expected one HTML file, got: ${written.join(', ')}`);
 }
 renameSync(join(outDir, 'index.html'), join(outDir, OUT_NAME));
-console.log(`build-single: wrote dist-single/${OUT_NAME}`);
+// The clicker hand-off for decks, beside the file: a deck on the same laptop loads it with
+// <script src="spte-deck.js"> (the app itself never loads it).
+copyFileSync(join(root, 'public', 'examples', 'spte-deck.js'), join(outDir, 'spte-deck.js'));
+console.log(`build-single: wrote dist-single/${OUT_NAME} and dist-single/spte-deck.js`);

@@ -36,7 +36,9 @@ describe('link formats (golden)', () => {
   });
 
   it('hand-written format 1 links (the old docs) keep counting from 0', async () => {
-    const r = await readLocation('https://example.org/viz/index.html?preset=failed-batch&variant=fixed&step=4');
+    const r = await readLocation(
+      'https://example.org/viz/index.html?preset=failed-batch&variant=fixed&step=4',
+    );
     expect(r.frame).toMatchObject({ tick: 4, presetId: 'failed-batch', mode: 'fixed' });
   });
 

@@ -8,7 +8,10 @@ describe('format', () => {
   });
   it('shortens long GFNs to their last three digits', () => {
     expect(shortHex(0x1ff)).toBe('0x1ff');
-    expect(shortHex(0x100009)).toBe('…009');
+    expect(shortHex(0x1000)).toBe('1000');
+    expect(shortHex(0xfffff)).toBe('fffff');
+    expect(shortHex(0x100009)).toBe('…0009');
+    for (const n of [0, 0xf, 0x1ff, 0x1f3a8, 0x7fffffffff]) expect(shortHex(n).length).toBeLessThanOrEqual(5);
   });
   it('uses thousands separators and a signed difference', () => {
     expect(formatCount(1572864)).toBe('1,572,864');

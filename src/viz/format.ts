@@ -9,10 +9,15 @@ export function hex(n: number): string {
   return `0x${n.toString(16)}`;
 }
 
-/** A GFN that fits a large-window cell: short ones whole, long ones by their last three digits. */
-export function shortHex(n: number, maxChars = 5): string {
-  const full = hex(n);
-  return full.length <= maxChars ? full : `…${n.toString(16).slice(-3)}`;
+/**
+ * A GFN that fits a large cell (the window, the guest table) at projector size: "0x1ff" up to
+ * three hex digits, the digits alone for four and five ("1f3a8": the head above says they are hex),
+ * then "…" and the last four. Never more than five characters.
+ */
+export function shortHex(n: number): string {
+  const digits = n.toString(16);
+  if (digits.length <= 3) return `0x${digits}`;
+  return digits.length <= 5 ? digits : `…${digits.slice(-4)}`;
 }
 
 /** "9–15", or "9" for a single entry (end exclusive). */

@@ -3,6 +3,7 @@ import { ImportExport } from '../importExport/ImportExport.tsx';
 import { PresetPicker } from '../presets/PresetPicker.tsx';
 import { PresetNote } from '../presets/PresetNote.tsx';
 import { CopyLinkButton } from '../share/CopyLinkButton.tsx';
+import { EmbedCodeButton } from '../embed/EmbedCodeButton.tsx';
 import { ContrastToggle } from '../contrast/ContrastToggle.tsx';
 import { PredictToggle } from '../predict/PredictToggle.tsx';
 import { ExportMenu } from '../exportImage/ExportMenu.tsx';
@@ -24,6 +25,7 @@ export function Header({ view }: { view: AppView }) {
             <AlgorithmSwitch />
             <ImportExport />
             <CopyLinkButton />
+            <EmbedCodeButton />
             <ExportMenu />
             <PredictToggle />
           </>

@@ -40,7 +40,7 @@ export function EmbedColumn({
           pf_fixed <b>{frame.totals.pfFixed}</b> · prefetched <b>{frame.totals.prefetched}</b>
         </span>
       </header>
-      {guestPaging && <GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} />}
+      {guestPaging && <GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} large />}
       <SptePage
         frame={frame}
         scenario={scenario}

@@ -7,7 +7,17 @@ import { parseHostMessage } from './hostMessages.ts';
 
 describe('parseHostMessage', () => {
   it('accepts every command of the API', () => {
-    for (const command of ['next', 'prev', 'nextFault', 'prevFault', 'first', 'last', 'reset', 'play', 'pause'])
+    for (const command of [
+      'next',
+      'prev',
+      'nextFault',
+      'prevFault',
+      'first',
+      'last',
+      'reset',
+      'play',
+      'pause',
+    ])
       expect(parseHostMessage({ type: 'spte-viz', command })).toEqual({ command });
     expect(parseHostMessage({ type: 'spte-viz', command: 'goto', step: 12 })).toEqual({
       command: 'goto',

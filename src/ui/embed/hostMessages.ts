@@ -16,15 +16,7 @@ export const MESSAGE_TYPE = 'spte-viz';
 export const API_VERSION = 2;
 
 export type SimpleCommand =
-  | 'next'
-  | 'prev'
-  | 'nextFault'
-  | 'prevFault'
-  | 'first'
-  | 'last'
-  | 'reset'
-  | 'play'
-  | 'pause';
+  'next' | 'prev' | 'nextFault' | 'prevFault' | 'first' | 'last' | 'reset' | 'play' | 'pause';
 
 /** A host's message, validated. reveal.js's plain strings become slide:start / slide:stop. */
 export type HostCommand =

@@ -1,51 +1,53 @@
-import { hex } from '../../viz/format.ts';
-import { GUEST, guestCellX } from './arrowGeometry.ts';
+import { hex, shortHex } from '../../viz/format.ts';
+import { GUEST, GUEST_LARGE, guestCellX } from './arrowGeometry.ts';
 import type { GuestEntry } from './guestWindow.ts';
 
-const FLAG_W = 16;
-
-/** One guest PTE drawn large: its index, the GFN it maps and its P/A/R flags. */
-export function GuestPteCell({ k, entry }: { k: number; entry: GuestEntry }) {
+/**
+ * One guest PTE drawn large: its index, the GFN it maps and its P/A/R flags. `large` (slides)
+ * drops the "→ GFN" line, writes GFNs of four hex digits and more without "0x" (the table's head
+ * says they are hex), and draws everything at projector size.
+ */
+export function GuestPteCell({ k, entry, large = false }: { k: number; entry: GuestEntry; large?: boolean }) {
+  const g = large ? GUEST_LARGE : GUEST;
   const x = guestCellX(k);
-  const y = GUEST.pteY;
+  const y = g.pteY;
+  const cx = x + g.cellW / 2;
   const none = entry.gfn === null;
+  const flagW = large ? 18 : 16;
+  const flagGap = large ? 1 : 2;
   const flags = [
     { letter: 'P', on: entry.present, bad: !entry.present, name: 'present' },
     { letter: 'A', on: entry.accessed, bad: !entry.accessed, name: 'accessed' },
     { letter: 'R', on: entry.reserved, bad: entry.reserved, name: 'reserved bits' },
   ];
+  const flagsX = x + (g.cellW - (3 * flagW + 2 * flagGap)) / 2;
+  const fy = y + g.pteH - flagW - (large ? 6 : 8);
   return (
     <g className={`gpte-cell${entry.current ? ' is-current' : ''}${none ? ' is-none' : ''}`}>
-      <rect
-        className="gpte-cell-box"
-        x={x + 1}
-        y={y + 1}
-        width={GUEST.cellW - 2}
-        height={GUEST.pteH - 2}
-        rx={6}
-      />
-      <text className="gpte-index" x={x + GUEST.cellW / 2} y={y + 19} textAnchor="middle">
+      <rect className="gpte-cell-box" x={x + 1} y={y + 1} width={g.cellW - 2} height={g.pteH - 2} rx={6} />
+      <text className="gpte-index" x={cx} y={y + (large ? 23 : 19)} textAnchor="middle">
         {entry.index}
       </text>
-      <text className="gpte-maps" x={x + GUEST.cellW / 2} y={y + 36} textAnchor="middle">
-        {none ? 'no PTE' : '→ GFN'}
-      </text>
+      {(!large || none) && (
+        <text className="gpte-maps" x={cx} y={y + (large ? 48 : 36)} textAnchor="middle">
+          {none ? (large ? 'none' : 'no PTE') : '→ GFN'}
+        </text>
+      )}
       {!none && (
-        <text className="gpte-gfn" x={x + GUEST.cellW / 2} y={y + 53} textAnchor="middle">
-          {gfnText(entry.gfn ?? 0)}
+        <text className="gpte-gfn" x={cx} y={y + (large ? 48 : 53)} textAnchor="middle">
+          {large ? shortHex(entry.gfn ?? 0) : gfnText(entry.gfn ?? 0)}
         </text>
       )}
       {!none &&
         flags.map((f, j) => {
-          const fx = x + 5 + j * (FLAG_W + 2);
-          const fy = y + GUEST.pteH - FLAG_W - 8;
+          const fx = flagsX + j * (flagW + flagGap);
           return (
             <g key={f.letter} className={`gpte-flag${f.on ? ' is-on' : ''}${f.bad ? ' is-bad' : ''}`}>
-              <rect x={fx} y={fy} width={FLAG_W} height={FLAG_W} rx={3} />
-              <text x={fx + FLAG_W / 2} y={fy + 12} textAnchor="middle">
+              <rect x={fx} y={fy} width={flagW} height={flagW} rx={3} />
+              <text x={fx + flagW / 2} y={fy + flagW / 2} textAnchor="middle" dominantBaseline="central">
                 {f.letter}
               </text>
-              {!f.on && <line x1={fx + 2} y1={fy + FLAG_W - 2} x2={fx + FLAG_W - 2} y2={fy + 2} />}
+              {!f.on && <line x1={fx + 2} y1={fy + flagW - 2} x2={fx + flagW - 2} y2={fy + 2} />}
             </g>
           );
         })}

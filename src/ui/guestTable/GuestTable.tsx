@@ -6,7 +6,7 @@ import { PTE_PREFETCH_NUM } from '../../engine/types.ts';
 import type { Scenario } from '../../engine/types.ts';
 import { hex } from '../../viz/format.ts';
 import { windowFirstOf } from '../sptePage/SptePage.tsx';
-import { GUEST } from './arrowGeometry.ts';
+import { GUEST, GUEST_LARGE } from './arrowGeometry.ts';
 import { GpteArrow } from './GpteArrow.tsx';
 import { GuestPteCell } from './GuestPteCell.tsx';
 import { GuestStrip } from './GuestStrip.tsx';
@@ -18,6 +18,8 @@ export interface GuestTableProps {
   scenario: Scenario;
   /** Duration of one step's transition; 0 disables the arrows' draw-in. */
   transitionMs?: number;
+  /** Slides (embed mode): projector-sized type, fewer words (see GuestPteCell and GpteArrow). */
+  large?: boolean;
 }
 
 const OFFSETS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
@@ -27,7 +29,7 @@ const OFFSETS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
  * walk is on, and under them the shadow entries they fill, with an arrow per entry as
  * FNAME(pte_prefetch) reaches it. With guest paging off there is no guest table to draw.
  */
-export function GuestTable({ frame, scenario, transitionMs = 200 }: GuestTableProps) {
+export function GuestTable({ frame, scenario, transitionMs = 200, large = false }: GuestTableProps) {
   const guest = scenario.guest;
   const { tableBase, walk } = frame;
   const view = useMemo(() => (guest?.paging ? guestTableView(guest, tableBase) : null), [guest, tableBase]);
@@ -47,35 +49,42 @@ export function GuestTable({ frame, scenario, transitionMs = 200 }: GuestTablePr
   const entries = guestWindow(view, tableBase, first, walk);
   const last = first + PTE_PREFETCH_NUM - 1;
   const style = { '--gpte-draw-ms': `${Math.max(0, transitionMs)}ms` } as CSSProperties;
+  const g = large ? GUEST_LARGE : GUEST;
   return (
-    <section className="guest-table" aria-label="Guest page table" style={style}>
+    <section className={`guest-table${large ? ' is-large' : ''}`} aria-label="Guest page table" style={style}>
       <div className="guest-table-head">
-        <span className="guest-table-title">Guest page table</span>
+        <span className="guest-table-title">{large ? 'Guest PTEs → SPTEs' : 'Guest page table'}</span>
         <span className="guest-table-sub">
-          PTEs {first}–{last} · GVA pages {hex(tableBase + first)}–{hex(tableBase + last)}
+          {large
+            ? `${first}–${last} · GVA ${hex(tableBase + first)}–${hex(tableBase + last)} · GFNs in hex`
+            : `PTEs ${first}–${last} · GVA pages ${hex(tableBase + first)}–${hex(tableBase + last)}`}
         </span>
       </div>
       <svg
         className="guest-window"
         role="group"
         aria-label={`Guest PTEs ${first}–${last} and the shadow entries they fill`}
-        viewBox={`0 0 ${GUEST.width} ${GUEST.height}`}
+        viewBox={`0 0 ${g.width} ${g.height}`}
         preserveAspectRatio="xMidYMin meet"
       >
-        <text className="guest-row-label" x={5} y={14}>
-          guest PTEs (the guest&apos;s page table: GVA → GFN)
-        </text>
-        <text className="guest-row-label" x={5} y={GUEST.targetY + GUEST.targetH + 14}>
-          shadow entries (SPTEs KVM writes)
-        </text>
+        {!large && (
+          <>
+            <text className="guest-row-label" x={5} y={14}>
+              guest PTEs (the guest&apos;s page table: GVA → GFN)
+            </text>
+            <text className="guest-row-label" x={5} y={GUEST.targetY + GUEST.targetH + 14}>
+              shadow entries (SPTEs KVM writes)
+            </text>
+          </>
+        )}
         {OFFSETS.map((k) => {
           const e = entries[k]!;
           const label = guestEntryLabel(e);
           return (
             <g key={k} role="img" aria-label={label} data-arrow={e.arrow ?? 'none'}>
               <title>{label}</title>
-              <GpteArrow k={k} entry={e} />
-              <GuestPteCell k={k} entry={e} />
+              <GpteArrow k={k} entry={e} large={large} />
+              <GuestPteCell k={k} entry={e} large={large} />
             </g>
           );
         })}

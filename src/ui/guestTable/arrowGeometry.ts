@@ -7,7 +7,17 @@ import { WINDOW, windowCellCenter, windowCellX } from '../../viz/layout.ts';
  * they fill below, arrows between. Columns use the shadow window's x positions (viz/layout.ts),
  * so with the same width the two drawings line up entry for entry.
  */
-export const GUEST = {
+export interface GuestGeometry {
+  width: number;
+  cellW: number;
+  pteY: number;
+  pteH: number;
+  targetY: number;
+  targetH: number;
+  height: number;
+}
+
+export const GUEST: GuestGeometry = {
   width: WINDOW.width,
   cellW: WINDOW.cellW,
   pteY: 22,
@@ -15,7 +25,22 @@ export const GUEST = {
   targetY: 176,
   targetH: 48,
   height: 244,
-} as const;
+};
+
+/**
+ * The slide's version (embed mode): no row labels, larger type in the same columns (every text
+ * ≥ 17 units, 18 px and more at 1280×720), and a line under the shadow entries for the reason a
+ * prefetch failed.
+ */
+export const GUEST_LARGE: GuestGeometry = {
+  width: WINDOW.width,
+  cellW: WINDOW.cellW,
+  pteY: 2,
+  pteH: 90,
+  targetY: 140,
+  targetH: 46,
+  height: 214,
+};
 
 export const guestCellX = windowCellX;
 
@@ -41,10 +66,10 @@ const link = linkVertical<{ source: [number, number]; target: [number, number] }
  * The arrow from guest PTE k (window offset 0..7) to shadow entry k. A failed visit stops halfway
  * (the SPTE is never written); skips end just above the entry without a head (nothing is written).
  */
-export function arrowGeometry(k: number, kind: ArrowKind): ArrowGeometry {
+export function arrowGeometry(k: number, kind: ArrowKind, g: GuestGeometry = GUEST): ArrowGeometry {
   const x = windowCellCenter(k);
-  const y0 = GUEST.pteY + GUEST.pteH + 3;
-  const top = GUEST.targetY - 3;
+  const y0 = g.pteY + g.pteH + 3;
+  const top = g.targetY - 3;
   const y1 = kind === 'failed' ? (y0 + top) / 2 : top;
   const fills = kind === 'fault' || kind === 'prefetched';
   const d = link({ source: [x, y0], target: [x, fills ? y1 - 8 : y1] }) ?? '';

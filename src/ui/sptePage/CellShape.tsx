@@ -105,7 +105,7 @@ export function CellMarks({ x, y, w, h, state, hostFlags, large }: CellShapeProp
       )}
       {large && state === 'prefetched' && (
         <text
-          x={x + w - 8}
+          x={x + w - 7}
           y={y + 20}
           textAnchor="end"
           className="spte-glyph-p"

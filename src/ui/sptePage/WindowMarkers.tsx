@@ -62,7 +62,12 @@ export function WindowMarkers({ firstGfn, walk, step }: WindowMarkersProps) {
         <text y={WINDOW.startY + 18} textAnchor="middle">
           ▲
         </text>
-        <text x={13} y={WINDOW.startY + 18} textAnchor="start">
+        {/* Near the window's right edge the word goes on the marker's left, inside the drawing. */}
+        <text
+          x={startK !== null && startK >= 6 ? -13 : 13}
+          y={WINDOW.startY + 18}
+          textAnchor={startK !== null && startK >= 6 ? 'end' : 'start'}
+        >
           start
         </text>
       </g>
@@ -106,7 +111,7 @@ function DroppedBracket({ from, to }: { from: number; to: number }) {
   return (
     <g className="spte-bracket is-dropped">
       <path d={g.path} />
-      <text x={g.labelX} y={g.labelY} textAnchor="middle">
+      <text x={labelX(g.labelX, 'dropped'.length + 2)} y={g.labelY} textAnchor="middle">
         dropped
       </text>
     </g>

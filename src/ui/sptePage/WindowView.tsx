@@ -126,6 +126,7 @@ const WindowCell = memo(function WindowCell({
   onEntryClick,
 }: WindowCellProps) {
   const gfn = tableBase + index;
+  const gfnText = shortHex(gfn);
   const x = windowCellX(k);
   const ink = state === 'not-present' ? 'var(--fg)' : onFill(state);
   const label = [
@@ -152,23 +153,24 @@ const WindowCell = memo(function WindowCell({
         diff={diff}
         ids={ids}
       />
+      {/* The marks (bolt, "P", hit corner) sit in the top 22 units; the index and GFN below them. */}
       <text
         x={x + WINDOW.cellW / 2}
-        y={WINDOW.cellY + 44}
+        y={WINDOW.cellY + 50}
         textAnchor="middle"
-        className="spte-wcell-index"
+        className={`spte-wcell-index${index >= 100 ? ' is-long' : ''}`}
         fill={ink}
       >
         {index}
       </text>
       <text
         x={x + WINDOW.cellW / 2}
-        y={WINDOW.cellY + 70}
+        y={WINDOW.cellY + 75}
         textAnchor="middle"
-        className="spte-wcell-gfn"
+        className={`spte-wcell-gfn${gfnText.length > 4 ? ' is-long' : ''}`}
         fill={ink}
       >
-        {shortHex(gfn)}
+        {gfnText}
       </text>
       <SlotStrip
         x={x}

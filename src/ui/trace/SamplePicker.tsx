@@ -27,6 +27,9 @@ const selectSourceName = (s: TraceState) => s.source?.name ?? null;
 // Relative to the page, not the origin: the build uses base './' and may be served from a subpath.
 const sampleUrl = (name: string) => new URL(`samples/${name}`, document.baseURI);
 
+/** The one-file offline build (`npm run build:single`, mode "single") has no samples/ beside it. */
+export const SAMPLES_SHIPPED = import.meta.env.MODE !== 'single';
+
 /** "Try a sample": the synthetic traces shipped in public/samples/. */
 export function SamplePicker({ disabled }: { disabled: boolean }) {
   const id = useId();
@@ -37,6 +40,7 @@ export function SamplePicker({ disabled }: { disabled: boolean }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (!SAMPLES_SHIPPED) return;
     let live = true;
     fetch(sampleUrl('index.json'))
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
@@ -68,6 +72,16 @@ export function SamplePicker({ disabled }: { disabled: boolean }) {
   const chosen = pending ?? (loaded !== null && samples?.some((s) => s.name === loaded) ? loaded : '');
 
   const description = samples?.find((s) => s.name === chosen)?.description;
+  if (!SAMPLES_SHIPPED) {
+    return (
+      <div className="trace-samples">
+        <p className="trace-sample-note">
+          The sample traces come with the hosted app, not with this offline file: open a trace file of your
+          own above, or the app from its web address to try a sample.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="trace-samples">
       <label htmlFor={id} className="field-label">
