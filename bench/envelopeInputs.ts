@@ -58,6 +58,11 @@ export const scenarios = {
       accesses: random(P30),
     };
   })(),
+  huge2mScattered: {
+    backing: '2m',
+    memslots: [{ baseGfn: 0, pages: 2 ** 40 }],
+    accesses: Array.from({ length: 1_000_000 }, (_, i) => i * 2 ** 20),
+  },
   huge2mRandom: { backing: '2m', memslots: [{ baseGfn: 0, pages: P30 }], accesses: random(P30) },
   tdpRandom: { mmu: 'tdp', memslots: [{ baseGfn: 0, pages: P30 }], accesses: random(P30) },
   shadowRandom: shadow(random(P30)),

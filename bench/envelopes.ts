@@ -66,6 +66,11 @@ const CASES: Case[] = [
     prepare: (d) => sim(d, 'legacyNotClean'),
   },
   { mode: '2 MiB', name: 'random 2^30 pages', prepare: (d) => sim(d, 'huge2mRandom') },
+  {
+    mode: '2 MiB',
+    name: '1,000,000 accesses 2^20 GFNs apart (JSON)',
+    prepare: (d) => sim(d, 'huge2mScattered'),
+  },
   { mode: 'TDP', name: 'random 2^30 pages', prepare: (d) => sim(d, 'tdpRandom') },
   { mode: 'shadow', name: 'random 2^30 pages', prepare: (d) => sim(d, 'shadowRandom') },
   { mode: 'shadow', name: 'reverse 2^30 pages', prepare: (d) => sim(d, 'shadowReverse') },
