@@ -1,6 +1,6 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
-import { firstNotPresentByTime, patternShape, patternTables, tableSpan } from './bulkPattern.ts';
+import { firstNotPresentByTime, patternShape, reserveForPattern, tableSpan } from './bulkPattern.ts';
 import type { TableSpan } from './bulkPattern.ts';
 import { FULL_WINDOW_SORT_MAX, orderFullWindow } from './bulkWindow.ts';
 import { Machine } from './machine.ts';
@@ -121,7 +121,7 @@ export function profileRun(scenario: Scenario, variant: Variant, opts: ProfileOp
     return out;
   }
 
-  tables.reserve(tables.tableCount + patternTables(shape));
+  reserveForPattern(tables, shape);
   const tracer = new WindowTracer(core.wt, prefetchOn);
   const { lo, hi, stride, descending, perm } = shape;
   const times = new Uint32Array(SPTES_PER_TABLE);

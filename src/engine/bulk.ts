@@ -1,6 +1,6 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
-import { patternShape, patternTables, runPatternByTable } from './bulkPattern.ts';
+import { patternShape, reserveForPattern, runPatternByTable } from './bulkPattern.ts';
 import { Machine } from './machine.ts';
 import type { FaultDetail, Scenario, Totals, Variant } from './types.ts';
 
@@ -49,7 +49,7 @@ export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions 
 
   if (shape) {
     // Size the tables once: doubling would copy them and briefly hold 1.5x their final size.
-    m.tables.reserve(m.tables.tableCount + patternTables(shape));
+    reserveForPattern(m.tables, shape);
     const core = new BulkCore(m, variant, false);
     const cancelled = runPatternByTable(core, shape, { onProgress: opts.onProgress, every });
     return { totals: m.totals, cancelled, machine: m };

@@ -1,5 +1,6 @@
 import { KeyedPermutation } from './accessOrder.ts';
 import type { BulkCore } from './bulkCore.ts';
+import type { SpteTables } from './spteTables.ts';
 import {
   FULL_WINDOW_SORT_MAX,
   OrderedWindowMemo,
@@ -80,6 +81,19 @@ export function tableSpan(s: PatternShape, t: number, out: TableSpan): TableSpan
 export function patternTables(s: PatternShape): number {
   const span = Math.floor(s.hi / SPTES_PER_TABLE) - Math.floor(s.lo / SPTES_PER_TABLE) + 1;
   return Math.min(span, s.count);
+}
+
+/**
+ * Sizes the tables once for a pattern run (doubling would copy them and briefly hold 1.5x their
+ * final size). When the pattern touches at least half the tables of its span, their directory
+ * is a dense array over the span (4 bytes a table) rather than the hash (up to 24).
+ */
+export function reserveForPattern(tables: SpteTables, s: PatternShape): void {
+  const first = Math.floor(s.lo / SPTES_PER_TABLE);
+  const span = Math.floor(s.hi / SPTES_PER_TABLE) - first + 1;
+  const touched = patternTables(s);
+  if (touched * 2 >= span) tables.reserveSpan(first, span);
+  else tables.reserve(tables.tableCount + touched);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { accessSequence } from '../accessOrder.ts';
 import { drainFaults, FAULT_BATCH, runBulk } from '../bulk.ts';
-import { patternTables } from '../bulkPattern.ts';
+import { reserveForPattern } from '../bulkPattern.ts';
 import type { BulkOptions, BulkResult } from '../bulk.ts';
 import { Machine } from '../machine.ts';
 import { PTE_PREFETCH_NUM } from '../types.ts';
@@ -50,7 +50,7 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
   // Patterns whose pages are all resident run one table at a time (shadowPattern.ts).
   const shape = faults ? null : shadowPatternShape(scenario, gt, host);
   if (shape) {
-    tables.reserve(tables.tableCount + patternTables(shape));
+    reserveForPattern(tables, shape);
     const cancelled = runShadowPattern(m, gt, shape, { onProgress: opts.onProgress, every });
     return { totals, cancelled, machine: m };
   }
