@@ -55,7 +55,11 @@ function inlineIntoHtml() {
         const file = bundle[name];
         if (!file) throw new Error(`build-single: ${ref} is not in the bundle`);
         delete bundle[name];
-        return file.type === 'chunk' ? file.code : String(file.source);
+        // Lazily loaded views (React.lazy) are inlined in an unsplit bundle, but their import()
+        // still passes the preload list placeholder, which only a split build fills in: no list.
+        return file.type === 'chunk'
+          ? file.code.replaceAll('__VITE_PRELOAD__', 'void 0')
+          : String(file.source);
       };
       // Functions as replacements, so `$&` and friends in the code are not patterns.
       text = text.replace(/<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g, (_m, src) => {
@@ -88,6 +92,7 @@ await build({
     emptyOutDir: true,
     assetsInlineLimit: () => true,
     cssCodeSplit: false,
+
     minify: !process.env.SPTE_SINGLE_DEBUG,
     modulePreload: false,
     rolldownOptions: { output: { codeSplitting: false } },

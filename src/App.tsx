@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ExperimentView } from './ui/experiment/ExperimentView.tsx';
 import { Header } from './ui/app/Header.tsx';
 import { ProblemBanner } from './ui/app/ProblemBanner.tsx';
@@ -11,6 +12,13 @@ import { PredictPanel } from './ui/predict/PredictPanel.tsx';
 import { ScenarioEditor } from './ui/scenarioEditor/ScenarioEditor.tsx';
 import { LinkProblemBanner } from './ui/share/LinkProblemBanner.tsx';
 
+// The host page is opened rarely and on its own: its code loads when it is. The history strip is
+// not needed for the first frame; a placeholder of its height keeps the stage from moving.
+const HistoryStrip = lazy(() =>
+  import('./ui/history/HistoryStrip.tsx').then((m) => ({ default: m.HistoryStrip })),
+);
+const HostView = lazy(() => import('./ui/host/HostView.tsx').then((m) => ({ default: m.HostView })));
+
 export function App() {
   const view = useAppView();
   return (
@@ -19,6 +27,11 @@ export function App() {
       {view === 'visualizer' && <Visualizer />}
       {view === 'experiment' && <ExperimentView />}
       {view === 'paths' && <PathsView />}
+      {view === 'host' && (
+        <Suspense fallback={<main className="app-main">Loading…</main>}>
+          <HostView />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -31,12 +44,18 @@ function Visualizer() {
       <ProblemBanner />
       <LinkProblemBanner />
       <main className="app-main">
+        <Suspense fallback={<div className="history-placeholder history-top" aria-hidden="true" />}>
+          <HistoryStrip placement="top" />
+        </Suspense>
         <Stage />
         <div className="dock">
           <PredictPanel />
           <StatusRow />
           <Transport />
         </div>
+        <Suspense fallback={null}>
+          <HistoryStrip placement="bottom" />
+        </Suspense>
         <ScenarioEditor />
       </main>
     </>

@@ -5,7 +5,8 @@ import { writeAllSync } from './syncWrite.ts';
 /*
  * Thin I/O wrapper around simCommand.ts: `npm run sim -- <scenario.json | -> [--detail]`.
  * With --trace anywhere in argv the whole argv (including --trace) goes to
- * traceCommand.ts's runTraceCommand, which owns that mode's flags and output.
+ * traceCommand.ts's runTraceCommand, which owns that mode's flags and output; `--host ...` (first)
+ * goes to hostCommand.ts ("is my host affected?").
  */
 
 async function readStdin(): Promise<string> {
@@ -22,6 +23,13 @@ async function runTrace(argv: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--trace')) return runTrace(argv);
+  if (argv[0] === '--host') {
+    const { runHostCommand } = await import('./hostCommand.ts');
+    const out = runHostCommand(argv);
+    process.stdout.write(out.stdout);
+    process.stderr.write(out.stderr);
+    return out.code;
+  }
   const out = await runSimCommand(argv, {
     readFile: (path) => readFile(path, 'utf8'),
     readStdin,

@@ -7,7 +7,8 @@ import { Machine } from './machine.ts';
 import { addBatchNibbles, tracedFaults, tracedInstalled, WindowTracer } from './profileWindow.ts';
 import { POPCOUNT8 } from './windowTable.ts';
 import { SPTES_PER_TABLE } from './types.ts';
-import type { Scenario, Totals, Variant } from './types.ts';
+import type { KernelArg } from './kernelVersion.ts';
+import type { Scenario, Totals } from './types.ts';
 
 /** What one untouched table ends with after a given ordered visit (memoised per visit shape). */
 interface TableOutcome {
@@ -66,10 +67,10 @@ export interface AccessProfile {
  * BulkCore.access with per-fault detail, one access at a time in time order. Exact: the tests hold
  * it to step mode.
  */
-export function profileRun(scenario: Scenario, variant: Variant, opts: ProfileOptions = {}): AccessProfile {
+export function profileRun(scenario: Scenario, kernel: KernelArg, opts: ProfileOptions = {}): AccessProfile {
   if (scenario.mmu === 'shadow') throw new Error('profileRun models the legacy and TDP MMUs');
-  const m = new Machine(scenario, variant);
-  const core = new BulkCore(m, variant, true);
+  const m = new Machine(scenario, kernel);
+  const core = new BulkCore(m, true);
   const { tables, totals, host, prefetchOn, huge2m } = core;
   const seq = accessSequence(scenario.accesses);
   const count = seq.count;
@@ -95,7 +96,7 @@ export function profileRun(scenario: Scenario, variant: Variant, opts: ProfileOp
 
   /** One access through the per-access engine path; records its fault, if any. */
   const slowAccess = (g: number, time: number): void => {
-    core.access(g);
+    core.access(g, time);
     const f = faultList.pop();
     if (!f) return;
     buckets[bucketOf(time)]!++;

@@ -2,20 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runBulk } from './bulk.ts';
 import { Machine } from './machine.ts';
+import type { KernelArg } from './kernelVersion.ts';
 import { scenarioSteps } from './stepWalk.ts';
 import { accessPatternArb, gfnRangeArb, UNIVERSE } from './testing/arbitraries.ts';
+import { kernelArb, stepDetail } from './testing/kernels.ts';
 import { scenario } from './testing/scenarios.ts';
-import type { AccessPattern, FaultDetail, Memslot, Scenario, Variant } from './types.ts';
+import type { AccessPattern, Memslot, Scenario } from './types.ts';
 
 /** Step mode's totals, per-fault batches and final SPTE states: the reference. */
-function stepReference(s: Scenario, v: Variant) {
+function stepReference(s: Scenario, v: KernelArg) {
   const m = new Machine(s, v);
-  const faults: FaultDetail[] = [];
-  for (const step of scenarioSteps(s, v, m)) {
-    if (step.kind === 'fault')
-      faults.push(step.huge ? { gfn: step.gfn, huge: true, calls: [] } : { gfn: step.gfn, calls: [] });
-    else if (step.kind === 'batch') faults[faults.length - 1]!.calls.push(step.call);
-  }
+  const faults = stepDetail(scenarioSteps(s, v, m), false);
   return { totals: m.totals, faults, machine: m };
 }
 
@@ -60,13 +57,18 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
     accessPatternArb,
     fc.array(fc.integer({ min: 0, max: UNIVERSE - 1 }), { maxLength: 400 }),
   ),
+  // Accesses during which an MMU-notifier invalidation runs (they matter from v5.12).
+  invalidations: fc.array(
+    fc.tuple(fc.nat(300), fc.nat(20)).map(([a, n]): [number, number] => [a, a + n]),
+    { maxLength: 3 },
+  ),
 }) as fc.Arbitrary<Scenario>;
 
 describe('bulk mode agrees exactly with step mode', () => {
-  it('totals, per-fault batches and final states on random scenarios', () => {
+  it('totals, per-fault batches and final states on random scenarios, for every kernel', () => {
     fc.assert(
-      fc.property(scenarioArb, (s) => {
-        for (const v of ['buggy', 'fixed'] as const) {
+      fc.property(scenarioArb, kernelArb, (s, k) => {
+        for (const v of ['buggy', 'fixed', k] as const) {
           const ref = stepReference(s, v);
           const fast = runBulk(s, v);
           expect(fast.totals).toEqual(ref.totals);
@@ -77,7 +79,7 @@ describe('bulk mode agrees exactly with step mode', () => {
           expect(detailed.faults).toEqual(ref.faults);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 

@@ -1,8 +1,9 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
 import { patternShape, reserveForPattern, runPatternByTable } from './bulkPattern.ts';
+import type { KernelArg } from './kernelVersion.ts';
 import { Machine } from './machine.ts';
-import type { FaultDetail, Scenario, Totals, Variant } from './types.ts';
+import type { FaultDetail, Scenario, Totals } from './types.ts';
 
 export interface BulkOptions {
   /** Record every fault's batches (costs memory per fault). */
@@ -15,6 +16,11 @@ export interface BulkOptions {
   /** Called every `progressEvery` accesses with the number done; return true to cancel. */
   onProgress?: (done: number, total: number) => boolean | void;
   progressEvery?: number;
+  /**
+   * Internal (shadow/bulkShadow.ts): run a direct shadow page whose prefetched SPTEs are
+   * access-tracked, through the legacy walk.
+   */
+  accessTracked?: boolean;
 }
 
 export interface BulkResult {
@@ -35,27 +41,32 @@ export interface BulkResult {
  * - Explicit access lists and detail runs go one access at a time (bulkCore.ts), in access order,
  *   so the fault list comes out in the order step mode yields it.
  */
-export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions = {}): BulkResult {
+export function runBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions = {}): BulkResult {
   // Shadow paging walks guest PTEs, not windows of GFNs: running it here would silently prefetch
   // nothing, so callers that may see it go through runAnyBulk (shadow/bulkShadow.ts).
   if (scenario.mmu === 'shadow')
     throw new Error('runBulk models the legacy and TDP MMUs; use runAnyBulk for shadow paging');
-  const m = new Machine(scenario, variant);
+  const m = new Machine(scenario, kernel);
   const sink = opts.onFault;
   const detail = opts.detail === true || sink !== undefined;
+  const tracked = opts.accessTracked === true;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
   const accesses = scenario.accesses;
-  const shape = Array.isArray(accesses) || detail ? null : patternShape(accesses);
+  // Invalidation ranges depend on each access's index, which the table-order engine does not
+  // keep: those runs go one access at a time. (Access-tracked entries only change what a window's
+  // touch does, which the window simulations model.)
+  const orderMatters = m.kernel.behaviour.notifierSkip && (scenario.invalidations?.length ?? 0) > 0;
+  const shape = Array.isArray(accesses) || detail || orderMatters ? null : patternShape(accesses);
 
   if (shape) {
     // Size the tables once: doubling would copy them and briefly hold 1.5x their final size.
     reserveForPattern(m.tables, shape);
-    const core = new BulkCore(m, variant, false);
+    const core = new BulkCore(m, false, tracked);
     const cancelled = runPatternByTable(core, shape, { onProgress: opts.onProgress, every });
     return { totals: m.totals, cancelled, machine: m };
   }
 
-  const core = new BulkCore(m, variant, detail);
+  const core = new BulkCore(m, detail, tracked);
   const seq = accessSequence(accesses);
   let cancelled = false;
   for (let a = 0; a < seq.count; a++) {
@@ -63,7 +74,7 @@ export function runBulk(scenario: Scenario, variant: Variant, opts: BulkOptions 
       cancelled = true;
       break;
     }
-    core.access(seq.at(a));
+    core.access(seq.at(a), a);
     if (sink && core.faults!.length >= FAULT_BATCH) drainFaults(core.faults!, sink);
   }
   if (sink) {

@@ -4,7 +4,7 @@ import type { SpteTables } from './spteTables.ts';
 import { caseIndex, POPCOUNT8, WINDOW_RECORD, windowTable } from './windowTable.ts';
 import type { WindowTable } from './windowTable.ts';
 import { SPTES_PER_TABLE } from './types.ts';
-import type { BatchCall, FaultDetail, Totals, Variant } from './types.ts';
+import type { BatchCall, FaultDetail, Totals } from './types.ts';
 
 const CLEAN_UNKNOWN = 0;
 const CLEAN_YES = 1;
@@ -26,15 +26,25 @@ export class BulkCore {
   /** Prefetch runs at all: legacy MMU with A/D bits (2 MiB mappings are checked per fault). */
   readonly prefetchOn: boolean;
   readonly faults: FaultDetail[] | undefined;
+  /**
+   * Prefetched SPTEs are access-tracked (a direct shadow page without A/D bits, run here as the
+   * legacy walk): a touch faults instead of being a hit. Such runs take this per-access path.
+   */
+  readonly accessTracked: boolean;
+  /** v5.12+: prefetch skipped for faults during these accesses (MMU-notifier invalidation). */
+  private readonly invalidating: ((a: number) => boolean) | null;
   private clean: Uint8Array;
 
-  constructor(m: Machine, variant: Variant, detail: boolean) {
+  constructor(m: Machine, detail: boolean, accessTracked = false) {
     this.host = m.host;
     this.tables = m.tables;
     this.totals = m.totals;
-    this.wt = windowTable(variant);
+    this.wt = windowTable(m.variant);
     this.huge2m = m.scenario.backing === '2m';
     this.prefetchOn = m.scenario.mmu === 'legacy' && m.scenario.adBits;
+    this.accessTracked = accessTracked;
+    this.invalidating =
+      m.kernel.behaviour.notifierSkip && m.scenario.invalidations?.length ? m.invalidating : null;
     this.faults = detail ? [] : undefined;
     this.clean = new Uint8Array(Math.max(1024, m.tables.tableCount));
   }
@@ -54,8 +64,8 @@ export class BulkCore {
     return c === CLEAN_YES;
   }
 
-  /** One guest access to gfn. */
-  access(gfn: number): void {
+  /** One guest access to gfn; `a` is its index in access order (for invalidation ranges). */
+  access(gfn: number, a = -1): void {
     const { tables, totals, faults } = this;
     const slot = tables.ensure(gfn);
     totals.accesses++;
@@ -64,25 +74,34 @@ export class BulkCore {
     const pos = gfn % 8;
     const bit = 1 << pos;
     const p = tables.windowPresentAt(slot, w);
+    let tracked = false;
     if (p & bit) {
       if (tables.windowPrefetchedAt(slot, w) & bit) {
-        totals.prefetchHits++;
         tables.clearPrefetchedAt(slot, w, bit);
-      }
-      return;
+        if (!this.accessTracked) {
+          totals.prefetchHits++;
+          return;
+        }
+        tracked = true;
+      } else return;
     }
     totals.pfFixed++;
     const base = gfn - (gfn % SPTES_PER_TABLE);
+    const mark: Partial<FaultDetail> = tracked ? { accessTracked: true } : {};
     if (this.huge2m && this.host.hugeAllowed(base, SPTES_PER_TABLE)) {
       tables.mapHuge(gfn);
-      faults?.push({ gfn, huge: true, calls: [] });
+      faults?.push({ gfn, huge: true, calls: [], ...mark });
       return;
     }
     tables.orWindow(slot, w, bit, 0);
     const c = caseIndex(p, pos);
-    const nRuns = this.prefetchOn ? this.wt.runCount[c]! : 0;
+    let nRuns = this.prefetchOn ? this.wt.runCount[c]! : 0;
+    if (this.prefetchOn && this.invalidating?.(a)) {
+      nRuns = 0;
+      mark.invalidation = true;
+    }
     if (nRuns === 0) {
-      faults?.push({ gfn, calls: [] });
+      faults?.push({ gfn, calls: [], ...mark });
       return;
     }
     if (!faults && this.isClean(slot, base)) {
@@ -93,11 +112,18 @@ export class BulkCore {
       totals.prefetchCalls += nRuns;
       return;
     }
-    this.walkBatches(slot, w, gfn - pos, c, nRuns);
+    this.walkBatches(slot, w, gfn - pos, c, nRuns, mark);
   }
 
   /** The slow path: each batch of the case in order, asking the host; a failure ends the walk. */
-  private walkBatches(slot: number, w: number, first: number, c: number, nRuns: number): void {
+  private walkBatches(
+    slot: number,
+    w: number,
+    first: number,
+    c: number,
+    nRuns: number,
+    mark: Partial<FaultDetail>,
+  ): void {
     const { tables, totals, host } = this;
     const runs = this.wt.runs;
     const rec = c * WINDOW_RECORD;
@@ -127,6 +153,6 @@ export class BulkCore {
       tables.orWindow(slot, w, mask, mask);
       totals.prefetched += res.installed;
     }
-    if (calls) this.faults!.push({ gfn: first + (c & 7), calls });
+    if (calls) this.faults!.push({ gfn: first + (c & 7), calls, ...mark });
   }
 }

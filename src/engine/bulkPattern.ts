@@ -147,9 +147,10 @@ export function firstNotPresentByTime(
  */
 export function runPatternByTable(core: BulkCore, s: PatternShape, progress: PatternProgress): boolean {
   const { tables, totals, host, wt, prefetchOn, huge2m } = core;
-  const memo = new OrderedWindowMemo(wt, prefetchOn);
+  const tracked = core.accessTracked;
+  const memo = new OrderedWindowMemo(wt, prefetchOn, tracked);
   const kinds = new WindowKinds();
-  const general = new KindWindow(wt, prefetchOn);
+  const general = new KindWindow(wt, prefetchOn, tracked);
   const times = new Uint32Array(SPTES_PER_TABLE);
   const tk = new Uint32Array(8);
   const ord = new Uint8Array(8);
@@ -218,7 +219,8 @@ export function runPatternByTable(core: BulkCore, s: PatternShape, progress: Pat
               tk[i] = time;
               ord[i] = j;
             }
-          if (fast) v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt);
+          if (fast)
+            v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt, tracked);
           else if (kinds.kind[w] === WINDOW_SLOW) {
             for (let k = 0; k < len; k++) core.access(first + ord[k]!);
             continue;
@@ -232,6 +234,7 @@ export function runPatternByTable(core: BulkCore, s: PatternShape, progress: Pat
               kinds.resident[w]!,
             );
             failed += general.failed;
+            calls += general.calls;
             simulated += len;
           }
         } else {
@@ -259,6 +262,7 @@ export function runPatternByTable(core: BulkCore, s: PatternShape, progress: Pat
               kinds.resident[w]!,
             );
             failed += general.failed;
+            calls += general.calls;
             simulated += len;
           }
         }

@@ -1,4 +1,7 @@
 import { HostMemory } from './hostMemory.ts';
+import { invalidationTest } from './invalidations.ts';
+import { resolveKernel } from './kernelVersion.ts';
+import type { KernelArg, KernelModel } from './kernelVersion.ts';
 import { SpteTables } from './spteTables.ts';
 import type { Step } from './steps.ts';
 import { emptyTotals, PTE_PREFETCH_NUM, SPTES_PER_TABLE } from './types.ts';
@@ -10,6 +13,17 @@ import type { Scenario, Totals, Variant } from './types.ts';
  */
 export class Machine {
   readonly host: HostMemory;
+  /** The kernel modelled; `variant` is its short form (buggy before c6cecc4b9324). */
+  readonly kernel: KernelModel;
+  readonly variant: Variant;
+  /**
+   * Prefetched SPTEs are access-tracked instead of merely having the accessed bit clear: shadow
+   * paging for an L1 hypervisor's EPT without A/D bits, from the per-page A/D gate (v4.13). Their
+   * first touch exits and is handled as a fault.
+   */
+  readonly accessTracked: boolean;
+  /** Whether an MMU-notifier invalidation is in progress during access `a` (scenario option). */
+  readonly invalidating: (a: number) => boolean;
   tables: SpteTables;
   totals: Totals;
   /** GFNs whose prefetched SPTE has been touched, kept only when a view asks (step mode). */
@@ -24,10 +38,15 @@ export class Machine {
 
   constructor(
     readonly scenario: Scenario,
-    readonly variant: Variant,
+    kernel: KernelArg,
     tables?: SpteTables,
     totals?: Totals,
   ) {
+    this.kernel = resolveKernel(kernel);
+    this.variant = this.kernel.variant;
+    this.accessTracked =
+      scenario.mmu === 'shadow' && !scenario.adBits && this.kernel.behaviour.adGate === 'per-page';
+    this.invalidating = invalidationTest(scenario);
     this.host = new HostMemory(scenario.memslots, scenario.nonResident);
     this.tables = tables ?? initialTables(scenario);
     this.totals = totals ?? emptyTotals();
@@ -35,7 +54,7 @@ export class Machine {
 
   /** A copy sharing only the immutable host description. */
   fork(): Machine {
-    const m = new Machine(this.scenario, this.variant, this.tables.clone(), { ...this.totals });
+    const m = new Machine(this.scenario, this.kernel, this.tables.clone(), { ...this.totals });
     if (this.hits) m.hits = new Set(this.hits);
     if (this.faultedIn.size > 0) m.faultedIn = new Set(this.faultedIn);
     return m;
@@ -113,12 +132,13 @@ export class Machine {
         }
         break;
       case 'gpte-visit':
-        // Shadow paging: each attempted entry is one FNAME(prefetch_gpte) call.
+        // Shadow paging: each attempted entry is one FNAME(prefetch_gpte) call (or, before v3.8,
+        // one pass of the loop body that tried it; a skipped entry counts as a failed attempt).
         if (step.outcome === 'prefetched') {
           t.prefetchCalls++;
           t.prefetched++;
           this.tables.setPrefetchedRun(step.entryGfn, 1);
-        } else if (step.outcome === 'failed') {
+        } else if (step.outcome === 'failed' || step.outcome === 'skipped') {
           t.prefetchCalls++;
           t.failedCalls++;
         }

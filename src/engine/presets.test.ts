@@ -38,4 +38,47 @@ describe('presets', () => {
     expect(buggy).toMatchObject({ pfFixed: 64, prefetched: 0 });
     expect(fixed).toMatchObject({ pfFixed: 8, prefetched: 56 });
   });
+
+  it('nested EPT without A/D bits: the touch of 9 is a fault from v4.13 (pf_fixed 2, no hits), a hit before', () => {
+    const s = presetById('shadow-nested-no-ad')!.scenario;
+    expect(runScenario(s).totals).toMatchObject({ pfFixed: 2, prefetched: 7, prefetchHits: 0 });
+    expect(runScenario({ ...s, kernel: '4.12', variant: 'buggy' }).totals).toMatchObject({
+      pfFixed: 1,
+      prefetched: 7,
+      prefetchHits: 1,
+    });
+  });
+
+  it('shadow dirty log: clean GVA 17-23 and read-only 25-31 prefetch; writable+dirty 9 stops the first walk', () => {
+    const r = runScenario(presetById('shadow-dirty-log')!.scenario, { detail: true });
+    expect(r.faults!.map((f) => [f.gva, f.prefetched!.length, f.failed?.reason ?? null])).toEqual([
+      [8, 0, 'dirty-log'],
+      [16, 7, null],
+      [24, 7, null],
+    ]);
+  });
+
+  it("kernel 3.7 (the preset's left side) skips guest PTE 12 and prefetches 13-15; 3.8 stops", () => {
+    const s = presetById('shadow-old-skip')!.scenario;
+    expect(runScenario(s, { detail: true }).faults![0]!.prefetched!.map((p) => p.gva)).toEqual([9, 10, 11]);
+    const r = runScenario({ ...s, kernel: '3.7' }, { detail: true });
+    expect(r.faults![0]).toMatchObject({ gva: 8, skipped: [{ gva: 12, reason: 'gpte-not-accessed' }] });
+    expect(r.faults![0]!.prefetched!.map((p) => p.gva)).toEqual([9, 10, 11, 13, 14, 15]);
+  });
+
+  it('invalidation: from v5.12 the first fault prefetches nothing, so 9 faults too', () => {
+    const s = presetById('invalidation')!.scenario;
+    expect(runScenario(s).totals).toMatchObject({ pfFixed: 3, prefetched: 7, prefetchHits: 1 });
+    expect(runScenario({ ...s, kernel: '5.12', variant: 'buggy' }).totals).toMatchObject({
+      pfFixed: 3,
+      prefetched: 4,
+      prefetchHits: 1,
+    });
+    // Before v5.12 the faults were retried until the invalidation ended, then prefetched 8-11.
+    expect(runScenario({ ...s, kernel: '5.11', variant: 'buggy' }).totals).toMatchObject({
+      pfFixed: 2,
+      prefetched: 8,
+      prefetchHits: 2,
+    });
+  });
 });

@@ -113,9 +113,18 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'ad-off',
-    label: 'A/D bits off',
+    label: 'A/D bits off (EPT without A/D)',
     look: 'Without an accessed bit KVM cannot tell a prefetched entry from a used one: no prefetch in either variant.',
     scenario: scenario('A/D bits disabled, fault on 8', { adBits: false, accesses: [8] }),
+  },
+  {
+    id: 'invalidation',
+    label: 'MMU-notifier invalidation in progress (v5.12+)',
+    look: 'The faults on 12 and 9 happen while an invalidation of other memory is in progress: from v5.12 they skip prefetch, so 9 faults instead of hitting; the fault on 20 prefetches as usual.',
+    scenario: scenario('Invalidation during the first two accesses', {
+      accesses: [12, 9, 20, 17],
+      invalidations: [[0, 1]],
+    }),
   },
   {
     id: 'tdp',
@@ -188,6 +197,58 @@ export const PRESETS: readonly Preset[] = [
       },
       accesses: range(8, 15),
     }),
+  },
+  {
+    id: 'shadow-nested-no-ad',
+    label: 'Nested EPT without A/D bits: access-tracked prefetch',
+    look: 'L1’s EPT has no A/D bits, so from v4.13 the 7 entries prefetched by the fault on 8 are access-tracked: touching 9 exits and faults again (and so would 10–15). Before v4.13 it was a hit.',
+    scenario: scenario('Nested EPT without A/D bits: fault on GVA 8, then 9', {
+      mmu: 'shadow',
+      adBits: false,
+      memslots: [{ baseGfn: 0, pages: 64 }],
+      guest: { paging: true, pageTables: [{ gvaPage: 8, pages: 8, gfn: 16 }] },
+      accesses: [8, 9],
+    }),
+  },
+  {
+    id: 'shadow-dirty-log',
+    label: 'Shadow paging, dirty logging: clean and read-only guest PTEs prefetch',
+    look: 'The slot is dirty-logged. Guest PTEs 9–11 are writable and dirty: their SPTE would be writable, so entry 9 fails and the walk stops. Turn their W or D bit off in the editor and they prefetch (read-only SPTEs).',
+    scenario: scenario('Shadow paging, dirty-logged slot: writable+dirty, clean and read-only guest PTEs', {
+      mmu: 'shadow',
+      memslots: [{ baseGfn: 0, pages: 512, dirtyLog: true }],
+      guest: {
+        paging: true,
+        pageTables: [
+          { gvaPage: 0, pages: 512, gfn: 0, dirty: false },
+          { gvaPage: 9, pages: 3, gfn: 9 },
+          { gvaPage: 24, pages: 8, gfn: 24, writable: false },
+        ],
+      },
+      accesses: [8, 16, 24],
+    }),
+  },
+  {
+    id: 'shadow-old-skip',
+    label: 'Shadow paging, v3.7 against v3.8: a bad guest PTE skipped, then the end of the walk',
+    look: 'Left, kernel 3.7: the not-accessed guest PTE 12 is skipped and 13–15 are still prefetched. Right, v3.8: FNAME(prefetch_gpte) makes it the end of the walk.',
+    scenario: {
+      ...scenario('Shadow paging, kernels 3.7 and 3.8: guest PTE 12 not accessed', {
+        mmu: 'shadow',
+        variant: 'buggy',
+        memslots: [{ baseGfn: 0, pages: 8192 }],
+        guest: {
+          paging: true,
+          pageTables: [
+            { gvaPage: 0, pages: 512, gfn: 4096 },
+            { gvaPage: 12, pages: 1, gfn: 4108, accessed: false },
+          ],
+        },
+        accesses: range(8, 15),
+      }),
+      kernel: '3.8',
+      compareKernel: '3.7',
+    },
   },
   {
     id: 'shadow-paging-off',

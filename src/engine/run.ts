@@ -1,3 +1,4 @@
+import { scenarioKernel } from './kernelVersion.ts';
 import { runAnyBulk } from './shadow/bulkShadow.ts';
 import type { FaultDetail, RunResult, Scenario } from './types.ts';
 
@@ -13,10 +14,10 @@ export interface RunOptions {
 const clock = (globalThis as { performance?: { now(): number } }).performance;
 const now = (): number => (clock ? clock.now() : Date.now());
 
-/** Runs a validated scenario in bulk mode for its own variant and times the engine. */
+/** Runs a validated scenario in bulk mode for its own kernel (or variant) and times the engine. */
 export function runScenario(s: Scenario, opts: RunOptions = {}): RunResult {
   const t0 = now();
-  const r = runAnyBulk(s, s.variant, { detail: opts.detail === true, onFault: opts.onFault });
+  const r = runAnyBulk(s, scenarioKernel(s), { detail: opts.detail === true, onFault: opts.onFault });
   const engineMs = Math.round((now() - t0) * 100) / 100;
   const out: RunResult = { totals: r.totals, engineMs };
   if (opts.detail === true && !opts.onFault) out.faults = r.faults ?? [];

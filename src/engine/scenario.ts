@@ -21,8 +21,9 @@ import {
   SCENARIO_VERSION,
 } from './formatCheck.ts';
 import type { AddressSpace, ParseResult } from './formatCheck.ts';
+import { kernelFromText, VARIANT_KERNEL } from './kernelVersion.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
-import { shadowRunLimitProblem } from './shadow/shadowPattern.ts';
+import { runLimitProblem } from './runLimits.ts';
 import type {
   AccessPattern,
   Backing,
@@ -46,6 +47,9 @@ const TOP_KEYS = [
   'present',
   'accesses',
   'guest',
+  'kernel',
+  'compareKernel',
+  'invalidations',
 ] as const;
 const MEMSLOT_KEYS = ['baseGfn', 'pages', 'readonly', 'dirtyLog'] as const;
 const PATTERN_KEYS = ['pattern', 'startGfn', 'pages', 'stride', 'seed'] as const;
@@ -140,6 +144,45 @@ function accesses(v: unknown, path: string, space: AddressSpace): number[] | Acc
   return out;
 }
 
+/**
+ * `kernel` and `variant` together: the version names the kernel and variant is its short form.
+ * Either alone is fine (variant buggy = 5.15, fixed = 5.16); both must agree.
+ */
+function kernelAndVariant(o: Record<string, unknown>, path: string): { variant: Variant; kernel?: string } {
+  const variant =
+    o.variant === undefined ? undefined : choice(o.variant, `${path}.variant`, 'variant', VARIANTS);
+  if (o.kernel === undefined) return { variant: variant ?? 'fixed' };
+  if (typeof o.kernel !== 'string') fail(`${path}.kernel`, 'must be a kernel version string such as "5.15"');
+  const r = kernelFromText(o.kernel);
+  if (!r.ok) fail(`${path}.kernel`, r.message);
+  const k = r.kernel;
+  if (variant !== undefined && variant !== k.variant) {
+    fail(
+      `${path}.variant`,
+      `"${variant}" contradicts kernel ${k.label}, which is ${k.variant === 'buggy' ? 'before' : 'after'} ` +
+        `c6cecc4b9324 (v5.16); drop variant or set it to "${k.variant}"`,
+    );
+  }
+  // The short forms given as `kernel` name the same versions as the variant would.
+  const label = o.kernel === 'buggy' || o.kernel === 'fixed' ? VARIANT_KERNEL[o.kernel] : k.label;
+  return { variant: k.variant, kernel: label };
+}
+
+function invalidationRanges(v: unknown, path: string): GfnRange[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) fail(path, 'must be an array of [first, last] access-index ranges');
+  if (v.length > MAX_RANGES) fail(path, `too many ranges: at most ${grouped(MAX_RANGES)}`);
+  return v.map((r: unknown, i): GfnRange => {
+    const p = `${path}[${i}]`;
+    if (!Array.isArray(r) || r.length !== 2)
+      fail(p, 'must be a [first, last] pair of access indices (inclusive)');
+    const lo = integer(r[0], `${p}[0]`);
+    const hi = integer(r[1], `${p}[1]`);
+    if (lo > hi) fail(p, `inverted range: ${lo} > ${hi}`);
+    return [lo, hi];
+  });
+}
+
 function scenario(v: unknown, path: string): Scenario {
   const o = object(v, path, TOP_KEYS);
   if (o.version !== undefined && o.version !== SCENARIO_VERSION) {
@@ -150,8 +193,7 @@ function scenario(v: unknown, path: string): Scenario {
   }
   if (o.name !== undefined && typeof o.name !== 'string') fail(`${path}.name`, 'must be a string');
   const mmu = o.mmu === undefined ? 'legacy' : choice(o.mmu, `${path}.mmu`, 'mmu', MMUS);
-  const variant =
-    o.variant === undefined ? 'fixed' : choice(o.variant, `${path}.variant`, 'variant', VARIANTS);
+  const { variant, kernel } = kernelAndVariant(o, path);
   const backing = o.backing === undefined ? '4k' : choice(o.backing, `${path}.backing`, 'backing', BACKINGS);
   const adBits = flag(o.adBits, `${path}.adBits`, true);
   const slots = memslots(required(o, 'memslots', path), `${path}.memslots`);
@@ -175,7 +217,19 @@ function scenario(v: unknown, path: string): Scenario {
     accesses: acc,
   };
   if (guest) out.guest = guest;
-  const tooLarge = shadowRunLimitProblem(out);
+  if (kernel !== undefined) out.kernel = kernel;
+  if (o.compareKernel !== undefined) {
+    if (typeof o.compareKernel !== 'string')
+      fail(`${path}.compareKernel`, 'must be a kernel version string such as "5.15"');
+    const c = kernelFromText(o.compareKernel);
+    if (!c.ok) fail(`${path}.compareKernel`, c.message);
+    if (kernel === undefined)
+      fail(`${path}.compareKernel`, 'only allowed with kernel (the version it is compared with)');
+    out.compareKernel = c.kernel.label;
+  }
+  const inv = invalidationRanges(o.invalidations, `${path}.invalidations`);
+  if (inv && inv.length > 0) out.invalidations = inv;
+  const tooLarge = runLimitProblem(out);
   if (tooLarge) fail(`${path}.accesses.pages`, tooLarge);
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };
 }

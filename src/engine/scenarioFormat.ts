@@ -13,6 +13,8 @@ export function serializeScenario(s: Scenario): string {
     version: 1,
     ...(s.name === undefined ? {} : { name: s.name }),
     mmu: s.mmu,
+    ...(s.kernel === undefined ? {} : { kernel: s.kernel }),
+    ...(s.compareKernel === undefined ? {} : { compareKernel: s.compareKernel }),
     variant: s.variant,
     backing: s.backing,
     adBits: s.adBits,
@@ -28,6 +30,9 @@ export function serializeScenario(s: Scenario): string {
               accessed: r.accessed ?? true,
               present: r.present ?? true,
               reservedBits: r.reservedBits ?? false,
+              // Written only when clear, so exports made before these bits existed stay identical.
+              ...(r.writable === false ? { writable: false } : {}),
+              ...(r.dirty === false ? { dirty: false } : {}),
             })),
           },
         }),
@@ -40,6 +45,9 @@ export function serializeScenario(s: Scenario): string {
     nonResident: s.nonResident.map((r) => [r[0], r[1]]),
     present: s.present.map((r) => [r[0], r[1]]),
     accesses: Array.isArray(s.accesses) ? [...s.accesses] : canonicalPattern(s.accesses as AccessPattern),
+    ...(s.invalidations && s.invalidations.length > 0
+      ? { invalidations: s.invalidations.map((r) => [r[0], r[1]]) }
+      : {}),
   };
   return `${pretty(canonical, '', 0, true)}\n`;
 }

@@ -11,6 +11,7 @@ export type LineId =
   | 'call-prefetch'
   | 'check-ad'
   | 'check-level'
+  | 'check-notifier'
   | 'window'
   | 'test-present'
   | 'no-run-continue'
@@ -31,12 +32,14 @@ export type LineId =
   | 'sh-no-exit'
   | 'sh-fetch'
   | 'sh-check-level'
+  | 'sh-check-notifier'
   | 'sh-check-direct'
   | 'sh-window'
   | 'sh-skip-faulting'
   | 'sh-skip-present'
   | 'sh-call-gpte'
   | 'gpte-invalid'
+  | 'gpte-skip'
   | 'gpte-noslot'
   | 'gpte-nopfn'
   | 'gpte-install';
@@ -69,6 +72,11 @@ export interface FaultStep extends StepBase {
   kind: 'fault';
   /** A 2 MiB mapping covering the whole table was installed. */
   huge: boolean;
+  /**
+   * The access touched an access-tracked SPTE (prefetched into a shadow page without A/D bits):
+   * it exits like a not-present entry and the fault handler installs it again, accessed.
+   */
+  accessTracked?: true;
 }
 
 export interface EarlyReturnStep extends StepBase {
@@ -113,8 +121,11 @@ export interface LoopEndStep extends StepBase {
   dropped: boolean;
 }
 
-/** What FNAME(pte_prefetch) did with one entry of its 8-entry window (one step each). */
-export type GpteOutcome = 'skip-faulting' | 'skip-present' | 'prefetched' | 'failed';
+/**
+ * What FNAME(pte_prefetch) did with one entry of its 8-entry window (one step each). `skipped`:
+ * an invalid guest PTE passed over without ending the walk (v2.6.37-v3.7).
+ */
+export type GpteOutcome = 'skip-faulting' | 'skip-present' | 'prefetched' | 'failed' | 'skipped';
 
 /**
  * Shadow paging, guest paging on: one iteration of FNAME(pte_prefetch)'s loop. There are no runs
@@ -130,7 +141,7 @@ export interface GpteVisitStep extends StepBase {
   /** GFN the entry's guest PTE maps, or null when there is no guest PTE for it. */
   entryMapsGfn: number | null;
   outcome: GpteOutcome;
-  /** Only for outcome 'failed'. */
+  /** Only for outcomes 'failed' and 'skipped'. */
   reason?: ShadowFailReason;
 }
 

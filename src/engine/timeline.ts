@@ -1,4 +1,6 @@
 import { accessSequence } from './accessOrder.ts';
+import { resolveKernel } from './kernelVersion.ts';
+import type { KernelArg, KernelModel } from './kernelVersion.ts';
 import { Machine } from './machine.ts';
 import { enumState } from './spteTables.ts';
 import { StepHistory } from './stepHistory.ts';
@@ -12,10 +14,17 @@ export const MAX_TIMELINE_STEPS = 200_000;
 
 /** Code of an entry that was prefetched and has since been touched (a prefetch hit). */
 export const HIT_CODE = 4;
+/**
+ * Code of a prefetched entry that is access-tracked (nested EPT without A/D bits, v4.13+): not
+ * usable by the CPU until touched, and that touch is a fault.
+ */
+export const TRACKED_CODE = 5;
 
 export interface Timeline {
   readonly scenario: Scenario;
+  /** The kernel's short form: buggy before c6cecc4b9324, fixed from it. */
   readonly variant: Variant;
+  readonly kernel: KernelModel;
   readonly steps: readonly Step[];
   /** Index of the first step of each access. */
   readonly accessStarts: readonly number[];
@@ -43,18 +52,20 @@ function tooManySteps(maxSteps: number): TimelineResult {
  */
 export function buildTimeline(
   scenario: Scenario,
-  variant: Variant,
+  kernelArg: KernelArg,
   maxSteps = MAX_TIMELINE_STEPS,
 ): TimelineResult {
   if (accessSequence(scenario.accesses).count > maxSteps) return tooManySteps(maxSteps);
-  const m = new Machine(scenario, variant);
+  const kernel = resolveKernel(kernelArg);
+  const variant = kernel.variant;
+  const m = new Machine(scenario, kernel);
   m.trackHits = true;
   const steps: Step[] = [];
   const accessStarts: number[] = [];
   const faultStarts: number[] = [];
   const history = new StepHistory(m, steps);
   let lastAccess = -1;
-  for (const step of scenarioSteps(scenario, variant, m)) {
+  for (const step of scenarioSteps(scenario, kernel, m)) {
     if (steps.length >= maxSteps) return tooManySteps(maxSteps);
     if (step.accessIndex !== lastAccess) {
       accessStarts.push(steps.length);
@@ -66,7 +77,16 @@ export function buildTimeline(
   }
   return {
     ok: true,
-    timeline: { scenario, variant, steps, accessStarts, faultStarts, history, totals: { ...m.totals } },
+    timeline: {
+      scenario,
+      variant,
+      kernel,
+      steps,
+      accessStarts,
+      faultStarts,
+      history,
+      totals: { ...m.totals },
+    },
   };
 }
 
@@ -100,12 +120,17 @@ export interface WalkView {
 
 export interface VariantFrame {
   variant: Variant;
+  /** The kernel this side runs ("5.15", "4.13"): the code panel's listing follows it. */
+  kernel: string;
   stepIndex: number;
   step: Step | null;
   totals: Totals;
   /** Base GFN of the table shown (the one holding the current access). */
   tableBase: number;
-  /** 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then touched. */
+  /**
+   * 512 entry codes: 0 not present, 1 present, 2 prefetched, 3 2M mapping, 4 prefetched then
+   * touched, 5 prefetched and access-tracked.
+   */
   codes: Uint8Array;
   walk: WalkView;
 }
@@ -118,6 +143,9 @@ export function frameAt(t: Timeline, k: number): VariantFrame {
   const gfn = step ? step.gfn : firstAccessGfn(t);
   const tableBase = gfn - (gfn % SPTES_PER_TABLE);
   const codes = m.tables.tableCodes(tableBase);
+  if (m.accessTracked) {
+    for (let i = 0; i < SPTES_PER_TABLE; i++) if (codes[i] === enumState.prefetched) codes[i] = TRACKED_CODE;
+  }
   if (m.hits) {
     for (const h of m.hits) {
       if (h >= tableBase && h < tableBase + SPTES_PER_TABLE && codes[h - tableBase] === enumState.present) {
@@ -127,6 +155,7 @@ export function frameAt(t: Timeline, k: number): VariantFrame {
   }
   return {
     variant: t.variant,
+    kernel: t.kernel.label,
     stepIndex: k,
     step,
     totals: { ...m.totals },

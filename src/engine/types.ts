@@ -39,6 +39,13 @@ export interface GuestPteRange {
   present?: boolean;
   /** Reserved bits set (default false): an invalid guest PTE. */
   reservedBits?: boolean;
+  /** Writable bit (default true). A read-only guest PTE prefetches from a dirty-logged slot. */
+  writable?: boolean;
+  /**
+   * Dirty bit (default true). KVM drops write access for a clean guest PTE when the guest uses
+   * A/D bits, so a clean PTE also prefetches from a dirty-logged slot.
+   */
+  dirty?: boolean;
 }
 
 /** The guest's paging under `mmu: "shadow"`. Later page-table ranges override earlier ones. */
@@ -63,6 +70,22 @@ export interface Scenario {
   accesses: number[] | AccessPattern;
   /** Present exactly when mmu is "shadow". */
   guest?: GuestPaging;
+  /**
+   * The kernel modelled, e.g. "5.15", "5.15.139", "2.6.37" (see kernelVersion.ts). Absent: the
+   * short form `variant` (buggy = 5.15, fixed = 5.16). When present, `variant` agrees with it.
+   */
+  kernel?: string;
+  /**
+   * The kernel the visualizer shows beside `kernel` (its left side, e.g. the release before a
+   * change). Only the visualizer reads it; `sim` runs `kernel`.
+   */
+  compareKernel?: string;
+  /**
+   * Accesses (0-based indices, inclusive ranges) during which an MMU-notifier invalidation of some
+   * other range of guest memory is in progress. From v5.12 a fault then skips prefetch; before, the
+   * fault was retried until the invalidation ended and then handled as usual.
+   */
+  invalidations?: GfnRange[];
 }
 
 export interface Totals {
@@ -98,6 +121,12 @@ export type ShadowFailReason =
   | 'readonly'
   | 'not-resident';
 
+/** A shadow entry whose invalid guest PTE was skipped (v2.6.37-v3.7): the walk went on. */
+export interface ShadowSkip {
+  gva: number;
+  reason: ShadowFailReason;
+}
+
 /** A shadow entry prefetched from its guest PTE. */
 export interface ShadowPrefetch {
   gva: number;
@@ -115,6 +144,12 @@ export interface FaultDetail {
   prefetched?: ShadowPrefetch[];
   /** Shadow paging, guest paging on: the entry whose prefetch failed, ending the walk. */
   failed?: { gva: number; reason: ShadowFailReason };
+  /** Shadow paging before v3.8: invalid guest PTEs skipped by the walk, in window order. */
+  skipped?: ShadowSkip[];
+  /** The fault was the first touch of an access-tracked (prefetched, A/D-disabled) SPTE. */
+  accessTracked?: true;
+  /** Prefetch returned early because an MMU-notifier invalidation was in progress (v5.12+). */
+  invalidation?: true;
 }
 
 export interface RunResult {
@@ -126,8 +161,8 @@ export interface RunResult {
 /** State of one SPTE as the views draw it. */
 export type SpteState = 'not-present' | 'present' | 'prefetched' | 'huge';
 
-/** Why direct_pte_prefetch() prefetched nothing before reaching the window walk. */
-export type EarlyReturnReason = 'tdp' | 'ad-disabled' | 'huge-level';
+/** Why direct_pte_prefetch() (or FNAME(pte_prefetch)) prefetched nothing before the window walk. */
+export type EarlyReturnReason = 'tdp' | 'ad-disabled' | 'huge-level' | 'invalidation';
 
 export const PTE_PREFETCH_NUM = 8;
 export const SPTES_PER_TABLE = 512;

@@ -55,16 +55,19 @@ export class WindowKinds {
 }
 
 /**
- * One window's accesses in time order, like simulateCleanWindow (and packed the same way), for a
- * window whose batches follow `kind` and `resident`. The packed result has no room for failed
- * calls, so they are left in `failed`.
+ * One window's accesses in time order, like simulateCleanWindow (and packed the same way, but
+ * with the calls field 0), for a window whose batches follow `kind` and `resident`. Calls and
+ * failed calls can pass 15 here (a failed batch leaves its run to be tried again), so they are
+ * left in `calls` and `failed`.
  */
 export class KindWindow {
   failed = 0;
+  calls = 0;
 
   constructor(
     private readonly wt: WindowTable,
     private readonly prefetchOn: boolean,
+    private readonly tracked = false,
   ) {}
 
   simulate(
@@ -76,8 +79,11 @@ export class KindWindow {
     resident: number,
   ): number {
     this.failed = 0;
-    if (kind === WINDOW_RESIDENT && resident === 0xff)
-      return simulateCleanWindow(present, prefetched, order, len, this.prefetchOn, this.wt);
+    if (kind === WINDOW_RESIDENT && resident === 0xff) {
+      const v = simulateCleanWindow(present, prefetched, order, len, this.prefetchOn, this.wt, this.tracked);
+      this.calls = (v >>> 24) & 0xf;
+      return (v & ~(0xf << 24)) >>> 0;
+    }
     const { runs, runCount } = this.wt;
     let p = present;
     let r = prefetched;
@@ -90,11 +96,13 @@ export class KindWindow {
       const pos = order[k]!;
       const bit = 1 << pos;
       if (p & bit) {
-        if (r & bit) {
+        if (!(r & bit)) continue;
+        r &= ~bit;
+        if (!this.tracked) {
           hits++;
-          r &= ~bit;
+          continue;
         }
-        continue;
+        // Access-tracked (a shadow MMU without A/D bits): the first touch faults.
       }
       faults++;
       // The case is indexed by the present bits before the fault (the faulting entry acts present).
@@ -123,6 +131,7 @@ export class KindWindow {
       }
     }
     this.failed = failed;
-    return (p | (r << 8) | (faults << 16) | (installed << 20) | (calls << 24) | (hits << 28)) >>> 0;
+    this.calls = calls;
+    return (p | (r << 8) | (faults << 16) | (installed << 20) | (hits << 28)) >>> 0;
   }
 }

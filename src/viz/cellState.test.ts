@@ -27,6 +27,7 @@ describe('stateWord', () => {
       'prefetched',
       'present',
       '2M mapping',
+      'prefetched, access-tracked',
     ]);
   });
 });
@@ -39,10 +40,11 @@ describe('colour scales', () => {
     expect(stateHex('huge')).toBe('#CC79A7');
     expect(stateHex('not-present')).toBe('none');
   });
-  it('gives every state a distinct theme variable except the hit, which is blue like present', () => {
+  it('gives every state a distinct theme variable except the hit (blue like present) and the access-tracked entry (pale prefetched green)', () => {
     const fills = CELL_STATES.map((s) => stateFill(s));
     expect(stateFill('hit')).toBe(stateFill('present'));
-    expect(new Set(fills).size).toBe(CELL_STATES.length - 1);
+    expect(stateFill('tracked')).toBe(stateFill('prefetched'));
+    expect(new Set(fills).size).toBe(CELL_STATES.length - 2);
   });
 });
 

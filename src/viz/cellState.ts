@@ -1,8 +1,8 @@
 import { scaleOrdinal } from 'd3-scale';
-import { HIT_CODE } from '../engine/timeline.ts';
+import { HIT_CODE, TRACKED_CODE } from '../engine/timeline.ts';
 
 /** What one entry looks like on screen: the engine's codes plus "faulting" for the current fault. */
-export type CellState = 'not-present' | 'present' | 'faulting' | 'prefetched' | 'hit' | 'huge';
+export type CellState = 'not-present' | 'present' | 'faulting' | 'prefetched' | 'hit' | 'huge' | 'tracked';
 
 export const CELL_STATES: readonly CellState[] = [
   'not-present',
@@ -11,10 +11,12 @@ export const CELL_STATES: readonly CellState[] = [
   'prefetched',
   'hit',
   'huge',
+  'tracked',
 ];
 
 /** The state word of an entry's accessible name; a hit reads as present (its accessed bit is set). */
-export type StateWord = 'not present' | 'present' | 'faulting' | 'prefetched' | '2M mapping';
+export type StateWord =
+  'not present' | 'present' | 'faulting' | 'prefetched' | '2M mapping' | 'prefetched, access-tracked';
 
 /** Okabe–Ito colours (colour-blind safe); every state also has a second cue (see Legend). */
 export const OKABE_ITO = {
@@ -40,6 +42,7 @@ export const stateFill = scaleOrdinal<CellState, string>()
     'var(--spte-prefetched)',
     'var(--spte-present)',
     'var(--spte-huge)',
+    'var(--spte-prefetched)',
   ]);
 
 export const stateHex = scaleOrdinal<CellState, string>()
@@ -51,6 +54,7 @@ export const stateHex = scaleOrdinal<CellState, string>()
     OKABE_ITO.bluishGreen,
     OKABE_ITO.blue,
     OKABE_ITO.reddishPurple,
+    OKABE_ITO.bluishGreen,
   ]);
 
 /** Text drawn on a filled cell: white on blue, near-black on the lighter fills (WCAG contrast). */
@@ -59,7 +63,8 @@ export function onFill(state: CellState): string {
 }
 
 /**
- * Entry state from the engine's code (0 not present, 1 present, 2 prefetched, 3 2M, 4 hit); the
+ * Entry state from the engine's code (0 not present, 1 present, 2 prefetched, 3 2M, 4 hit,
+ * 5 access-tracked); the
  * faulting entry wins while its fault is handled.
  */
 export function cellStateOf(code: number, index: number, faultIndex: number | null): CellState {
@@ -73,6 +78,8 @@ export function cellStateOf(code: number, index: number, faultIndex: number | nu
       return 'huge';
     case HIT_CODE:
       return 'hit';
+    case TRACKED_CODE:
+      return 'tracked';
     default:
       return 'not-present';
   }
@@ -86,6 +93,8 @@ export function stateWord(state: CellState): StateWord {
       return '2M mapping';
     case 'hit':
       return 'present';
+    case 'tracked':
+      return 'prefetched, access-tracked';
     default:
       return state;
   }
@@ -99,6 +108,7 @@ export const STATE_DESCRIPTION: Record<CellState, string> = {
   prefetched: 'Prefetched, accessed bit clear',
   hit: 'Prefetched, then touched (a hit)',
   huge: 'Inside a 2 MiB mapping',
+  tracked: 'Prefetched, access-tracked (no A/D bits): its first touch faults',
 };
 
 /** Accessible name of an overview entry: "SPTE 9: present (prefetch hit), GFN 0x9". */

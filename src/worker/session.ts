@@ -1,3 +1,4 @@
+import { sideKernels } from '../engine/kernelVersion.ts';
 import { parseScenario, parseScenarioText } from '../engine/scenario.ts';
 import { tickForAccess, tickMap } from '../engine/ticks.ts';
 import type { TickMap, ViewMode } from '../engine/ticks.ts';
@@ -15,14 +16,18 @@ function axisOf(map: TickMap): Axis {
   return { mode: map.mode, count: map.count, faultTicks: map.faultTicks, accessTicks: map.accessTicks };
 }
 
-/** Validates a scenario and builds both variants' timelines, or says why it cannot. */
+/**
+ * Validates a scenario and builds both sides' timelines, or says why it cannot. The sides are
+ * the kernels sideKernels() names: 5.15 | 5.16 unless the scenario names its kernels.
+ */
 function build(value: unknown): { scenario: Scenario; buggy: Timeline; fixed: Timeline } | ErrorReply {
   const parsed = parseScenario(value);
   if (!parsed.ok) return problem(parsed.error.path, parsed.error.message);
   const scenario = parsed.value;
-  const buggy = buildTimeline(scenario, 'buggy');
+  const sides = sideKernels(scenario);
+  const buggy = buildTimeline(scenario, sides.buggy);
   if (!buggy.ok) return problem('$.accesses', buggy.message);
-  const fixed = buildTimeline(scenario, 'fixed');
+  const fixed = buildTimeline(scenario, sides.fixed);
   if (!fixed.ok) return problem('$.accesses', fixed.message);
   if (buggy.timeline.steps.length === 0) return problem('$.accesses', 'must hold at least one access');
   return { scenario, buggy: buggy.timeline, fixed: fixed.timeline };

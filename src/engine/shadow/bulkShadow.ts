@@ -2,18 +2,17 @@ import { accessSequence } from '../accessOrder.ts';
 import { drainFaults, FAULT_BATCH, runBulk } from '../bulk.ts';
 import { reserveForPattern } from '../bulkPattern.ts';
 import type { BulkOptions, BulkResult } from '../bulk.ts';
+import type { KernelArg } from '../kernelVersion.ts';
 import { Machine } from '../machine.ts';
 import { PTE_PREFETCH_NUM } from '../types.ts';
-import type { FaultDetail, Scenario, Variant } from '../types.ts';
+import type { FaultDetail, Scenario } from '../types.ts';
 import { guestTablesFor } from './guestTables.ts';
-import { prefetchGpteFailure } from './prefetchGpte.ts';
+import { isGpteInvalid, prefetchGpteFailure } from './prefetchGpte.ts';
 import { runShadowPattern, shadowPatternShape } from './shadowPattern.ts';
 
 /** Bulk mode for any scenario: shadow paging here, the legacy and TDP MMUs in bulk.ts. */
-export function runAnyBulk(scenario: Scenario, variant: Variant, opts: BulkOptions = {}): BulkResult {
-  return scenario.mmu === 'shadow'
-    ? runShadowBulk(scenario, variant, opts)
-    : runBulk(scenario, variant, opts);
+export function runAnyBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions = {}): BulkResult {
+  return scenario.mmu === 'shadow' ? runShadowBulk(scenario, kernel, opts) : runBulk(scenario, kernel, opts);
 }
 
 /**
@@ -22,33 +21,41 @@ export function runAnyBulk(scenario: Scenario, variant: Variant, opts: BulkOptio
  *
  * - Guest paging off is the legacy direct path exactly, minus direct_pte_prefetch's A/D-bit check
  *   (FNAME(pte_prefetch) calls __direct_pte_prefetch itself), so it runs as a legacy scenario with
- *   A/D bits on through bulk.ts and its fast paths. The returned machine is that legacy one.
- * - Guest paging on, access patterns over resident pages: one GVA table at a time, window by
- *   window (shadowPattern.ts), like the direct engine.
+ *   A/D bits on through bulk.ts; without guest A/D bits (nested EPT) from v4.13 its prefetched
+ *   SPTEs are access-tracked, which bulk.ts runs one access at a time. The returned machine is
+ *   that legacy one.
+ * - Guest paging on, access patterns (unless two GVA pages map one non-resident page, or
+ *   invalidations are modelled): one GVA table at a time, window by window (shadowPattern.ts),
+ *   like the direct engine.
  * - Guest paging on otherwise goes one access at a time: each guest PTE names its own GFN, so
  *   every not-present entry asks the guest PTE and host.
  */
-export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOptions = {}): BulkResult {
+export function runShadowBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions = {}): BulkResult {
   const guest = scenario.guest;
   if (!guest) throw new Error('a shadow-paging scenario needs a guest (validate it first)');
+  const m = new Machine(scenario, kernel);
   if (!guest.paging) {
     const { guest: _, ...rest } = scenario;
     const sink = opts.onFault;
-    const legacyOpts = sink ? { ...opts, onFault: (f: FaultDetail) => sink({ gva: f.gfn, ...f }) } : opts;
-    const r = runBulk({ ...rest, mmu: 'legacy', adBits: true }, variant, legacyOpts);
+    const r = runBulk({ ...rest, mmu: 'legacy', adBits: true }, m.kernel, {
+      ...opts,
+      accessTracked: m.accessTracked,
+      ...(sink ? { onFault: (f: FaultDetail) => sink({ gva: f.gfn, ...f }) } : {}),
+    });
     if (r.faults) r.faults = r.faults.map((f) => ({ gva: f.gfn, ...f }));
     return r;
   }
 
-  const m = new Machine(scenario, variant);
   const { tables, totals, host, faultedIn } = m;
   const gt = guestTablesFor(guest);
   const guestAd = scenario.adBits;
+  const skipInvalid = m.kernel.behaviour.invalidGpte === 'skip';
+  const notifier = m.kernel.behaviour.notifierSkip;
   const sink = opts.onFault;
   const faults: FaultDetail[] | undefined = opts.detail === true || sink ? [] : undefined;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
-  // Patterns whose pages are all resident run one table at a time (shadowPattern.ts).
-  const shape = faults ? null : shadowPatternShape(scenario, gt, host);
+  // Patterns run one table at a time where they can (shadowPattern.ts).
+  const shape = faults ? null : shadowPatternShape(m, gt);
   if (shape) {
     reserveForPattern(tables, shape);
     const cancelled = runShadowPattern(m, gt, shape, { onProgress: opts.onProgress, every });
@@ -64,14 +71,16 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
     const gva = seq.at(a);
     totals.accesses++;
     const state = tables.stateOf(gva);
-    if (state === 'prefetched') {
+    const tracked = state === 'prefetched' && m.accessTracked;
+    if (state === 'prefetched' && !tracked) {
       totals.prefetchHits++;
       tables.setPresent(gva);
       continue;
     }
-    if (state !== 'not-present') continue;
+    if (state !== 'not-present' && !tracked) continue;
 
-    // FNAME(fetch): a 4 KiB leaf mapping the guest PTE's GFN (faulting the host page in).
+    // FNAME(fetch): a 4 KiB leaf mapping the guest PTE's GFN (faulting the host page in). An
+    // access-tracked SPTE is installed again, accessed.
     totals.pfFixed++;
     tables.setPresent(gva);
     const seg = gt.segmentOf(gva);
@@ -79,6 +88,12 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
     const gfn = gt.gfnOf(seg, gva);
     if (!host.allResident(gfn, 1)) faultedIn.add(gfn);
     const fd: FaultDetail | undefined = faults ? { gva, gfn, calls: [], prefetched: [] } : undefined;
+    if (fd && tracked) fd.accessTracked = true;
+    faults?.push(fd!);
+    if (notifier && m.invalidating(a)) {
+      if (fd) fd.invalidation = true;
+      continue;
+    }
 
     // FNAME(pte_prefetch): the faulting entry is present by now, so one mask skips both it and
     // the entries present before; entries prefetched in this loop lie after the loop counter.
@@ -91,6 +106,10 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
       totals.prefetchCalls++;
       if (reason !== null) {
         totals.failedCalls++;
+        if (skipInvalid && isGpteInvalid(reason)) {
+          if (fd) (fd.skipped ??= []).push({ gva: e, reason });
+          continue;
+        }
         if (fd) fd.failed = { gva: e, reason };
         break;
       }
@@ -98,7 +117,6 @@ export function runShadowBulk(scenario: Scenario, variant: Variant, opts: BulkOp
       totals.prefetched++;
       fd?.prefetched?.push({ gva: e, gfn: gt.gfnOf(gt.segmentOf(e), e) });
     }
-    faults?.push(fd!);
     if (sink && faults!.length >= FAULT_BATCH) drainFaults(faults!, sink);
   }
   if (sink) drainFaults(faults!, sink);

@@ -28,7 +28,14 @@ describe('guest page tables: later ranges override earlier ones', () => {
       { gvaPage: 21, pages: 1, gfn: 9 },
       { gvaPage: 8, pages: 8, gfn: 108 }, // continues the first run: merges back
     ]);
-    expect(t.pte(3)).toEqual({ gfn: 103, present: true, accessed: true, reservedBits: false });
+    expect(t.pte(3)).toEqual({
+      gfn: 103,
+      present: true,
+      accessed: true,
+      reservedBits: false,
+      writable: true,
+      dirty: true,
+    });
     expect(t.pte(4)?.gfn).toBe(7);
     expect(t.pte(5)?.gfn).toBe(105);
     expect(t.pte(16)).toBeNull();
@@ -49,7 +56,8 @@ describe('guest page tables: later ranges override earlier ones', () => {
   it('guestTableView draws one guest page table', () => {
     const v = guestTableView({ paging: true, pageTables: [{ gvaPage: 512, pages: 2, gfn: 3 }] }, 512);
     expect(Array.from(v.gfn.slice(0, 3))).toEqual([3, 4, Number.NaN]);
-    expect(Array.from(v.flags.slice(0, 3))).toEqual([3, 3, 0]);
+    // present | accessed | writable | dirty (1 + 2 + 8 + 16); no guest PTE is 0.
+    expect(Array.from(v.flags.slice(0, 3))).toEqual([27, 27, 0]);
   });
 });
 

@@ -19,7 +19,7 @@ import { GPTE_PRESENT, GPTE_RESERVED, guestTablesFor } from './guestTables.ts';
  * The `guest` object of a shadow-paging scenario (`"mmu": "shadow"`):
  *
  *   { "paging": true, "pageTables": [{ "gvaPage", "pages", "gfn", "accessed"?, "present"?,
- *     "reservedBits"? }, ...] }
+ *     "reservedBits"?, "writable"?, "dirty"? }, ...] }
  *
  * Each entry is a run of guest PTEs mapping GVA pages [gvaPage, gvaPage + pages) to GFNs
  * [gfn, gfn + pages). Entries may overlap: a later entry overrides an earlier one, so a linear run
@@ -32,7 +32,16 @@ import { GPTE_PRESENT, GPTE_RESERVED, guestTablesFor } from './guestTables.ts';
 export const MAX_GVA_PAGE = 2 ** 45;
 
 const GUEST_KEYS = ['paging', 'pageTables'] as const;
-const PTE_KEYS = ['gvaPage', 'pages', 'gfn', 'accessed', 'present', 'reservedBits'] as const;
+const PTE_KEYS = [
+  'gvaPage',
+  'pages',
+  'gfn',
+  'accessed',
+  'present',
+  'reservedBits',
+  'writable',
+  'dirty',
+] as const;
 
 export function gvaPage(v: unknown, path: string): number {
   const n = integer(v, path);
@@ -67,7 +76,7 @@ export function guestPaging(v: unknown, path: string): GuestPaging {
       );
     if (g + pages > MAX_GFN)
       fail(`${p}.pages`, `range maps beyond GFN ${hex(MAX_GFN - 1)} (52-bit guest physical addresses)`);
-    return {
+    const out: GuestPteRange = {
       gvaPage: first,
       pages,
       gfn: g,
@@ -75,6 +84,10 @@ export function guestPaging(v: unknown, path: string): GuestPaging {
       present: flag(e.present, `${p}.present`, true),
       reservedBits: flag(e.reservedBits, `${p}.reservedBits`, false),
     };
+    // Left out when true (the default), so scenarios from before these bits parse to equal objects.
+    if (flag(e.writable, `${p}.writable`, true) === false) out.writable = false;
+    if (flag(e.dirty, `${p}.dirty`, true) === false) out.dirty = false;
+    return out;
   });
   return { paging, pageTables };
 }

@@ -4,6 +4,8 @@ import type { GuestPaging, GuestPteRange } from '../types.ts';
 export const GPTE_PRESENT = 1;
 export const GPTE_ACCESSED = 2;
 export const GPTE_RESERVED = 4;
+export const GPTE_WRITABLE = 8;
+export const GPTE_DIRTY = 16;
 
 /** One guest PTE as a view or a test reads it. */
 export interface GuestPte {
@@ -11,6 +13,8 @@ export interface GuestPte {
   present: boolean;
   accessed: boolean;
   reservedBits: boolean;
+  writable: boolean;
+  dirty: boolean;
 }
 
 /**
@@ -98,6 +102,8 @@ export class GuestTables {
       present: (f & GPTE_PRESENT) !== 0,
       accessed: (f & GPTE_ACCESSED) !== 0,
       reservedBits: (f & GPTE_RESERVED) !== 0,
+      writable: (f & GPTE_WRITABLE) !== 0,
+      dirty: (f & GPTE_DIRTY) !== 0,
     };
   }
 }
@@ -113,7 +119,9 @@ function flagsOf(r: GuestPteRange): number {
   return (
     (r.present !== false ? GPTE_PRESENT : 0) |
     (r.accessed !== false ? GPTE_ACCESSED : 0) |
-    (r.reservedBits === true ? GPTE_RESERVED : 0)
+    (r.reservedBits === true ? GPTE_RESERVED : 0) |
+    (r.writable !== false ? GPTE_WRITABLE : 0) |
+    (r.dirty !== false ? GPTE_DIRTY : 0)
   );
 }
 

@@ -5,31 +5,14 @@ import { Machine } from '../machine.ts';
 import { parseScenario } from '../scenario.ts';
 import { scenarioSteps } from '../stepWalk.ts';
 import type { Step } from '../steps.ts';
-import type { FaultDetail, GuestPteRange, Scenario, Variant } from '../types.ts';
+import type { KernelArg } from '../kernelVersion.ts';
+import { kernelArb, stepDetail } from '../testing/kernels.ts';
+import type { GuestPteRange, Scenario } from '../types.ts';
 import { runShadowBulk } from './bulkShadow.ts';
 import { GuestTables } from './guestTables.ts';
 
 // Property tests over random guest page tables (GVA pages 0..63, GFNs scattered over three
 // memslots: clean, dirty-logged, read-only, plus holes), random residency and present entries.
-
-/** Per-fault detail as step mode tells it, in the shape bulk mode reports. */
-function stepDetail(steps: readonly Step[]): FaultDetail[] {
-  const out: FaultDetail[] = [];
-  for (const st of steps) {
-    if (st.kind === 'fault') {
-      if (st.mapsGfn === undefined)
-        out.push({ gva: st.gfn, gfn: st.gfn, ...(st.huge ? { huge: true } : {}), calls: [] });
-      else out.push({ gva: st.gfn, gfn: st.mapsGfn, calls: [], prefetched: [] });
-    }
-    const f = out[out.length - 1];
-    if (st.kind === 'batch') f!.calls.push(st.call);
-    if (st.kind === 'gpte-visit' && st.outcome === 'prefetched')
-      f!.prefetched!.push({ gva: st.entryGfn, gfn: st.entryMapsGfn! });
-    if (st.kind === 'gpte-visit' && st.outcome === 'failed')
-      f!.failed = { gva: st.entryGfn, reason: st.reason! };
-  }
-  return out;
-}
 
 const memslots = [
   { baseGfn: 0, pages: 256 },
@@ -44,6 +27,8 @@ const pteArb: fc.Arbitrary<GuestPteRange> = fc.record({
   accessed: fc.boolean(),
   present: fc.boolean(),
   reservedBits: fc.boolean(),
+  writable: fc.boolean(),
+  dirty: fc.boolean(),
 });
 
 const rangeArb = fc
@@ -58,8 +43,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     picks: fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
     presentPicks: fc.array(fc.nat(), { maxLength: 4 }),
     adBits: fc.boolean(),
+    invalidations: fc.array(
+      fc.tuple(fc.nat(40), fc.nat(6)).map(([a, n]): [number, number] => [a, a + n]),
+      { maxLength: 2 },
+    ),
   })
-  .map(({ ptes, nonResident, picks, presentPicks, adBits }) => {
+  .map(({ ptes, nonResident, picks, presentPicks, adBits, invalidations }) => {
     const gt = new GuestTables(ptes);
     const host = new HostMemory(memslots, []);
     const ok: number[] = [];
@@ -81,11 +70,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         .map((v): [number, number] => [v, v]),
       accesses: picks.map(pick).filter((v) => v >= 0),
       guest: { paging: true, pageTables: ptes },
+      invalidations,
     };
   })
   .filter((s) => (s.accesses as number[]).length > 0);
 
-function run(s: Scenario, v: Variant): { steps: Step[]; m: Machine } {
+function run(s: Scenario, v: KernelArg): { steps: Step[]; m: Machine } {
   const m = new Machine(s, v);
   return { steps: [...scenarioSteps(s, v, m)], m };
 }
@@ -143,33 +133,37 @@ describe('shadow paging properties', () => {
     );
   });
 
-  it('bulk mode agrees with step mode exactly: totals, per-fault detail and final tables', () => {
+  it('bulk mode agrees with step mode exactly for every kernel: totals, per-fault detail, tables', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.constantFrom<Variant>('buggy', 'fixed'), (s, v) => {
+      fc.property(scenarioArb, kernelArb, (s, v) => {
         const { steps, m } = run(s, v);
         const bulk = runShadowBulk(s, v, { detail: true });
         expect(bulk.totals).toEqual(m.totals);
-        expect(bulk.faults).toEqual(stepDetail(steps));
+        expect(bulk.faults).toEqual(stepDetail(steps, true));
         for (let g = 0; g < 96; g++) expect(bulk.machine.tables.stateOf(g)).toBe(m.tables.stateOf(g));
         expect(runShadowBulk(s, v).totals).toEqual(m.totals);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
-  it('guest paging off: bulk == step, and both equal the legacy direct walk with A/D bits on', () => {
+  it('guest paging off, every kernel: bulk == step; with guest A/D bits (or before v4.13) both equal the legacy walk', () => {
     const offArb = fc.record({
       accesses: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 40 }),
       nonResident: fc.array(rangeArb, { maxLength: 3 }),
       adBits: fc.boolean(),
       backing: fc.constantFrom('4k' as const, '2m' as const),
-      variant: fc.constantFrom<Variant>('buggy', 'fixed'),
+      kernel: kernelArb,
+      invalidations: fc.array(
+        fc.tuple(fc.nat(40), fc.nat(6)).map(([a, n]): [number, number] => [a, a + n]),
+        { maxLength: 2 },
+      ),
     });
     fc.assert(
-      fc.property(offArb, ({ accesses, nonResident, adBits, backing, variant }) => {
+      fc.property(offArb, ({ accesses, nonResident, adBits, backing, kernel, invalidations }) => {
         const s: Scenario = {
           mmu: 'shadow',
-          variant,
+          variant: kernel.variant,
           backing,
           adBits,
           memslots: [{ baseGfn: 0, pages: 1024 }],
@@ -177,16 +171,20 @@ describe('shadow paging properties', () => {
           present: [],
           accesses,
           guest: { paging: false, pageTables: [] },
+          invalidations,
         };
-        const { steps, m } = run(s, variant);
-        const legacy = new Machine({ ...s, mmu: 'legacy', adBits: true, guest: undefined }, variant);
-        for (const _ of scenarioSteps(legacy.scenario, variant, legacy));
-        expect(m.totals).toEqual(legacy.totals);
-        const bulk = runShadowBulk(s, variant, { detail: true });
+        const { steps, m } = run(s, kernel);
+        if (!m.accessTracked) {
+          const legacy = new Machine({ ...s, mmu: 'legacy', adBits: true, guest: undefined }, kernel);
+          for (const _ of scenarioSteps(legacy.scenario, kernel, legacy));
+          expect(m.totals).toEqual(legacy.totals);
+        }
+        const bulk = runShadowBulk(s, kernel, { detail: true });
         expect(bulk.totals).toEqual(m.totals);
-        expect(bulk.faults).toEqual(stepDetail(steps));
+        expect(bulk.faults).toEqual(stepDetail(steps, true));
+        expect(runShadowBulk(s, kernel).totals).toEqual(m.totals);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Variant } from '../../engine/types.ts';
+import { selectSides } from '../../state/sides.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { CodePanel } from './views.tsx';
@@ -15,6 +16,7 @@ const selectSource = (s: AppState) => ({
 /** The code panel follows the shown variant; in compare mode a tab picks which side it follows. */
 export function SourceColumn() {
   const { mode, codeVariant, setCodeVariant, frame, mmu } = useAppStore(useShallow(selectSource));
+  const sides = useAppStore(selectSides);
   const variant: Variant = mode === 'compare' ? codeVariant : mode;
   const f = frame?.[variant] ?? null;
   return (
@@ -31,12 +33,22 @@ export function SourceColumn() {
                 checked={codeVariant === v}
                 onChange={() => setCodeVariant(v)}
               />
-              <span>{v === 'buggy' ? 'Before fix' : 'After fix'}</span>
+              <span>{sides.defaultPair ? (v === 'buggy' ? 'Before fix' : 'After fix') : sides[v].short}</span>
             </label>
           ))}
         </div>
       )}
-      {f && <CodePanel variant={variant} step={f.step} walk={f.walk} tableBase={f.tableBase} mmu={mmu} />}
+      {f && (
+        <CodePanel
+          variant={f.variant}
+          kernel={f.kernel}
+          title={sides.defaultPair ? undefined : sides[variant].title}
+          step={f.step}
+          walk={f.walk}
+          tableBase={f.tableBase}
+          mmu={mmu}
+        />
+      )}
     </div>
   );
 }

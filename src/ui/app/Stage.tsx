@@ -3,6 +3,7 @@ import type { SyntheticEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Variant } from '../../engine/types.ts';
 import { currentAccess, shownVariants } from '../../state/selectors.ts';
+import { sidesOf } from '../../state/sides.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { prefersReducedMotion, stepTransitionMs } from '../../viz/tween.ts';
@@ -45,7 +46,7 @@ export function Stage() {
       data-access={access}
       data-preset={presetId ?? ''}
     >
-      {guestPaging && shown.length === 2 && (
+      {guestPaging && shown.length === 2 && sidesOf(scenario).defaultPair && (
         <p className="stage-note" role="note">
           Shadow paging never had the trailing bug: buggy and fixed walk the same way (FNAME(pte_prefetch)
           prefetches entry by entry, with no batch to drop).

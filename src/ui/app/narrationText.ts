@@ -11,8 +11,16 @@ type Narrate = (step: Step, variant: Variant, walk: WalkView) => string;
  */
 export function narrationText(frame: FrameReply | null, narrate: Narrate): string {
   if (!frame) return '';
-  const b = frame.buggy?.step ? narrate(frame.buggy.step, 'buggy', frame.buggy.walk) : null;
-  const f = frame.fixed?.step ? narrate(frame.fixed.step, 'fixed', frame.fixed.walk) : null;
-  if (b !== null && f !== null) return b === f ? b : `Before the fix: ${b} After the fix: ${f}`;
+  // Each side narrates with its own kernel's variant: two chosen versions may both predate the fix.
+  const b = frame.buggy?.step ? narrate(frame.buggy.step, frame.buggy.variant, frame.buggy.walk) : null;
+  const f = frame.fixed?.step ? narrate(frame.fixed.step, frame.fixed.variant, frame.fixed.walk) : null;
+  if (b !== null && f !== null) {
+    if (b === f) return b;
+    const k = (v: typeof frame.buggy) => v?.kernel;
+    const defaultPair = k(frame.buggy) === '5.15' && k(frame.fixed) === '5.16';
+    return defaultPair
+      ? `Before the fix: ${b} After the fix: ${f}`
+      : `v${k(frame.buggy)}: ${b} v${k(frame.fixed)}: ${f}`;
+  }
   return b ?? f ?? '';
 }

@@ -1,12 +1,13 @@
 import { useSyncExternalStore } from 'react';
 
 /** The app's top-level views, each reachable by a tab and by URL (`?view=…`). */
-export type AppView = 'visualizer' | 'experiment' | 'paths';
+export type AppView = 'visualizer' | 'experiment' | 'paths' | 'host';
 
 export const VIEWS: ReadonlyArray<{ id: AppView; label: string }> = [
   { id: 'visualizer', label: 'Step through' },
   { id: 'experiment', label: 'Experiment' },
   { id: 'paths', label: 'All MMU paths' },
+  { id: 'host', label: 'Is my host affected?' },
 ];
 
 const NAV_EVENT = 'spte-viz:navigate';

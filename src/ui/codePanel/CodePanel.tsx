@@ -10,6 +10,10 @@ import './codePanel.css';
 
 export interface CodePanelProps {
   variant: Variant;
+  /** The kernel whose code to show ("4.13"); default the variant's short form (5.15 / 5.16). */
+  kernel?: string;
+  /** The source tab's name when it is not "before/after the fix" (e.g. "Kernel 4.13"). */
+  title?: string | undefined;
   step: Step | null;
   walk: WalkView;
   tableBase: number;
@@ -20,11 +24,14 @@ export interface CodePanelProps {
 type Tab = 'source' | 'patch';
 
 /** The pseudo-C of the walk with the current line highlighted, live values and the patch. */
-export function CodePanel({ variant, step, walk, tableBase, mmu = 'legacy' }: CodePanelProps) {
+export function CodePanel({ variant, kernel, title, step, walk, tableBase, mmu = 'legacy' }: CodePanelProps) {
   const [tab, setTab] = useState<Tab>('source');
   const id = useId();
   const tabs: Array<{ key: Tab; label: string }> = [
-    { key: 'source', label: variant === 'buggy' ? 'Code (before fix)' : 'Code (after fix)' },
+    {
+      key: 'source',
+      label: title ? `Code (${title})` : variant === 'buggy' ? 'Code (before fix)' : 'Code (after fix)',
+    },
     { key: 'patch', label: 'Patch' },
   ];
   const onKeyDown = (ev: KeyboardEvent) => {
@@ -62,7 +69,7 @@ export function CodePanel({ variant, step, walk, tableBase, mmu = 'legacy' }: Co
         {tab === 'source' ? (
           <>
             <LiveValues walk={walk} tableBase={tableBase} />
-            <SourceListing variant={variant} step={step} mmu={mmu} />
+            <SourceListing variant={variant} kernel={kernel ?? variant} step={step} mmu={mmu} />
           </>
         ) : (
           <PatchView />

@@ -12,14 +12,17 @@ import type { MmuKind, Variant } from '../../engine/types.ts';
  */
 export function SourceListing({
   variant,
+  kernel,
   step,
   mmu = 'legacy',
 }: {
   variant: Variant;
+  /** The kernel version whose code to draw; default the variant's short form. */
+  kernel?: string;
   step: Step | null;
   mmu?: MmuKind;
 }) {
-  const listing = listingFor(mmu, variant);
+  const listing = listingFor(mmu, kernel ?? variant);
   const lines = listing.lines;
   const current = step ? rowInListing(listing, step.line) : -1;
   const currentRef = useRef<HTMLLIElement>(null);
@@ -41,7 +44,7 @@ export function SourceListing({
     );
     io.observe(el);
     return () => io.disconnect();
-  }, [current, variant, mmu]);
+  }, [current, variant, kernel, mmu]);
 
   return (
     <div className="code-source">

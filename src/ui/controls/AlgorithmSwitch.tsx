@@ -1,12 +1,9 @@
 import type { ViewMode } from '../../engine/ticks.ts';
 import { selectMode } from '../../state/selectors.ts';
+import { selectSides } from '../../state/sides.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 
-const OPTIONS: ReadonlyArray<{ mode: ViewMode; label: string }> = [
-  { mode: 'buggy', label: 'Buggy (before fix)' },
-  { mode: 'fixed', label: 'Fixed (after fix)' },
-  { mode: 'compare', label: 'Compare' },
-];
+const MODES: readonly ViewMode[] = ['buggy', 'fixed', 'compare'];
 
 const selectSetMode = (s: { setMode: (m: ViewMode) => Promise<void> }) => s.setMode;
 
@@ -14,21 +11,24 @@ const selectSetMode = (s: { setMode: (m: ViewMode) => Promise<void> }) => s.setM
 export function AlgorithmSwitch() {
   const mode = useAppStore(selectMode);
   const setMode = useAppStore(selectSetMode);
+  // The two sides are the kernels on screen: before/after the fix, or two chosen versions.
+  const sides = useAppStore(selectSides);
+  const label = (m: ViewMode) => (m === 'compare' ? 'Compare' : sides[m].short);
   return (
     <div role="radiogroup" aria-labelledby="algorithm-label" className="segmented">
       <span id="algorithm-label" className="field-label">
         Algorithm
       </span>
-      {OPTIONS.map((o) => (
-        <label key={o.mode} className={`segmented-option${mode === o.mode ? ' is-on' : ''}`}>
+      {MODES.map((m) => (
+        <label key={m} className={`segmented-option${mode === m ? ' is-on' : ''}`}>
           <input
             type="radio"
             name="algorithm"
-            value={o.mode}
-            checked={mode === o.mode}
-            onChange={() => void setMode(o.mode)}
+            value={m}
+            checked={mode === m}
+            onChange={() => void setMode(m)}
           />
-          <span>{o.label}</span>
+          <span>{label(m)}</span>
         </label>
       ))}
     </div>

@@ -8,6 +8,7 @@ const OUTCOME_WORD = {
   'skip-present': 'present',
   'skip-faulting': 'faulting',
   failed: 'failed',
+  skipped: 'skipped',
 } as const;
 
 /** The mark a shadow entry gets on a slide instead of its outcome word (the window cells' marks). */
@@ -17,6 +18,7 @@ const OUTCOME_GLYPH = {
   'skip-present': null,
   'skip-faulting': null,
   failed: '✕',
+  skipped: '–',
 } as const;
 
 const BOLT = 'M9.5 0 L1.5 9.5 H7 L5 16 L14.5 6 H9 Z';

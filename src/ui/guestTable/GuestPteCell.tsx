@@ -5,7 +5,8 @@ import type { GuestEntry } from './guestWindow.ts';
 /**
  * One guest PTE drawn large: its index, the GFN it maps and its P/A/R flags. `large` (slides)
  * drops the "→ GFN" line, writes GFNs of four hex digits and more without "0x" (the table's head
- * says they are hex), and draws everything at projector size.
+ * says they are hex), and draws everything at projector size. A read-only or clean PTE says so
+ * beside the arrow (the W and D bits decide dirty-log prefetch).
  */
 export function GuestPteCell({ k, entry, large = false }: { k: number; entry: GuestEntry; large?: boolean }) {
   const g = large ? GUEST_LARGE : GUEST;
@@ -30,7 +31,15 @@ export function GuestPteCell({ k, entry, large = false }: { k: number; entry: Gu
       </text>
       {(!large || none) && (
         <text className="gpte-maps" x={cx} y={y + (large ? 48 : 36)} textAnchor="middle">
-          {none ? (large ? 'none' : 'no PTE') : '→ GFN'}
+          {none
+            ? large
+              ? 'none'
+              : 'no PTE'
+            : !entry.writable
+              ? '→ GFN (RO)'
+              : !entry.dirty
+                ? '→ GFN (clean)'
+                : '→ GFN'}
         </text>
       )}
       {!none && (

@@ -1,4 +1,10 @@
-import { GPTE_ACCESSED, GPTE_PRESENT, GPTE_RESERVED } from '../../engine/shadow/guestTables.ts';
+import {
+  GPTE_ACCESSED,
+  GPTE_DIRTY,
+  GPTE_PRESENT,
+  GPTE_RESERVED,
+  GPTE_WRITABLE,
+} from '../../engine/shadow/guestTables.ts';
 import type { GuestTableView } from '../../engine/shadow/guestTables.ts';
 import type { WalkView } from '../../engine/timeline.ts';
 import { PTE_PREFETCH_NUM } from '../../engine/types.ts';
@@ -16,6 +22,8 @@ export interface GuestEntry {
   present: boolean;
   accessed: boolean;
   reserved: boolean;
+  writable: boolean;
+  dirty: boolean;
   arrow: ArrowKind | null;
   reason: ShadowFailReason | null;
   /** The loop's current entry. */
@@ -63,6 +71,8 @@ export function guestWindow(
       present: (f & GPTE_PRESENT) !== 0,
       accessed: (f & GPTE_ACCESSED) !== 0,
       reserved: (f & GPTE_RESERVED) !== 0,
+      writable: (f & GPTE_WRITABLE) !== 0,
+      dirty: (f & GPTE_DIRTY) !== 0,
       arrow,
       reason: visit?.reason ?? null,
       current: walk.i !== null && walk.windowFirst === tableBase + first && walk.i === k,
@@ -78,7 +88,7 @@ export function guestEntryLabel(e: GuestEntry): string {
       ? `Guest PTE ${e.index}: none (not present)`
       : `Guest PTE ${e.index}: maps GFN ${hex(e.gfn)}, ${e.present ? 'present' : 'not present'}, ${
           e.accessed ? 'accessed' : 'Accessed bit clear'
-        }${e.reserved ? ', reserved bits set' : ''}`;
+        }${e.reserved ? ', reserved bits set' : ''}${e.writable ? '' : ', read-only'}${e.dirty ? '' : ', clean'}`;
   return `${pte}${arrowWords(e)}`;
 }
 
@@ -96,5 +106,7 @@ function arrowWords(e: GuestEntry): string {
       return '';
     case 'failed':
       return `; prefetch failed (${REASON_SHORT[e.reason ?? 'gpte-not-present']}), the walk stops`;
+    case 'skipped':
+      return `; skipped (${REASON_SHORT[e.reason ?? 'gpte-not-present']}), the walk goes on (before v3.8)`;
   }
 }

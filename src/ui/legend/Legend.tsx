@@ -14,6 +14,7 @@ const CUE: Record<CellState, string> = {
   prefetched: 'green, dotted border, “P”',
   hit: 'blue with a green corner',
   huge: 'purple, hatched',
+  tracked: 'pale green, slashed, “AT”',
 };
 
 const HOST_ITEMS: ReadonlyArray<{ name: string; cue: string; flags: number }> = [

@@ -91,6 +91,8 @@ function gpteSentence(s: GpteVisitStep): string {
       return `Entry ${e} is prefetched from its own guest PTE${maps}, accessed bit clear: no batch, each entry has its own GFN.`;
     case 'failed':
       return `Entry ${e} fails: ${GPTE_FAIL[s.reason ?? 'gpte-not-present']}${maps}. The walk stops.`;
+    case 'skipped':
+      return `Entry ${e} is skipped: ${GPTE_FAIL[s.reason ?? 'gpte-not-present']}${maps}. Before v3.8 the walk goes on to the next entry.`;
   }
 }
 
@@ -104,6 +106,8 @@ export function narrate(step: Step | null, variant: Variant, walk?: WalkView): s
       if (step.outcome === 'huge') return `GFN ${hex(step.gfn)} lies inside a 2 MiB mapping: no fault.`;
       return `Entry ${idx(step.gfn)} is already present: the access does not fault.`;
     case 'fault':
+      if (step.accessTracked)
+        return `Entry ${idx(step.gfn)} was prefetched access-tracked (no A/D bits: nested EPT without them), so this first touch exits like a miss: KVM installs it again, accessed (pf_fixed +1), and runs the prefetch walk once more.`;
       if (step.mapsGfn !== undefined)
         return `Access to GVA page ${hex(step.gfn)} faults: KVM shadows its guest PTE (→ GFN ${hex(step.mapsGfn)}) in entry ${idx(step.gfn)} (pf_fixed +1).`;
       return step.huge
@@ -112,6 +116,8 @@ export function narrate(step: Step | null, variant: Variant, walk?: WalkView): s
     case 'early-return':
       if (step.reason === 'tdp') return 'TDP MMU: no prefetch at all.';
       if (step.reason === 'ad-disabled') return 'A/D bits are off for this shadow page: no prefetch.';
+      if (step.reason === 'invalidation')
+        return 'An MMU-notifier invalidation is in progress: from v5.12 the prefetch returns early (before, the fault was retried until it ended).';
       return '2 MiB mapping installed: no prefetch for a huge leaf.';
     case 'window': {
       const f = idx(step.first);

@@ -9,10 +9,12 @@ export function linearGuest(memslots: readonly Memslot[]): GuestPaging {
   };
 }
 
-type Flag = 'accessed' | 'present' | 'reservedBits';
+type Flag = 'accessed' | 'present' | 'reservedBits' | 'writable' | 'dirty';
 const FLAGS: ReadonlyArray<{ key: Flag; label: string; fallback: boolean }> = [
   { key: 'present', label: 'present', fallback: true },
   { key: 'accessed', label: 'accessed', fallback: true },
+  { key: 'writable', label: 'writable', fallback: true },
+  { key: 'dirty', label: 'dirty', fallback: true },
   { key: 'reservedBits', label: 'reserved bits', fallback: false },
 ];
 
@@ -52,7 +54,7 @@ export function GuestEditor({
         </label>
         <span className="field-hint guest-editor-hint">
           {guest.paging
-            ? 'Accesses and present entries are GVA pages. Rows map GVA pages to GFNs; later rows win where they overlap.'
+            ? 'Accesses and present entries are GVA pages. Rows map GVA pages to GFNs; later rows win where they overlap. A read-only or clean PTE prefetches even from a dirty-logged slot.'
             : 'Off: GVA = GPA, direct shadow pages, so faults take the __direct_pte_prefetch walk.'}
         </span>
       </div>

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Scenario } from '../../engine/types.ts';
+import { kernelFromText } from '../../engine/kernelVersion.ts';
+import type { GfnRange, Scenario } from '../../engine/types.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState, ClickMode } from '../../state/types.ts';
 import { SelectField } from '../app/SelectField.tsx';
@@ -107,8 +108,70 @@ export function ScenarioEditor() {
                   checked={scenario.adBits}
                   onChange={(e) => void apply({ adBits: e.target.checked })}
                 />
-                <span>A/D bits</span>
+                <span>
+                  {scenario.mmu === 'shadow'
+                    ? 'Guest A/D bits (off: nested EPT without A/D bits)'
+                    : 'A/D bits (off: EPT without A/D)'}
+                </span>
               </label>
+            </div>
+            <div className="editor-row">
+              <CommitField
+                key={`kernel:${scenario.kernel ?? ''}`}
+                label="Kernel"
+                value={scenario.kernel ?? ''}
+                hint="e.g. 5.15.139, 4.12, 2.6.37; empty: 5.15 | 5.16"
+                onCommit={(text) => {
+                  const t = text.trim();
+                  if (t === '') {
+                    const { kernel: _k, compareKernel: _c, ...rest } = api.getState().scenario ?? scenario;
+                    return api
+                      .getState()
+                      .loadScenario(rest, { presetId: null })
+                      .then((ok) => (ok ? null : 'not applied: see the message at the top'));
+                  }
+                  const r = kernelFromText(t);
+                  if (!r.ok) return r.message;
+                  return apply({ kernel: r.kernel.label, variant: r.kernel.variant });
+                }}
+              />
+              <CommitField
+                key={`compare:${scenario.compareKernel ?? ''}`}
+                label="Compare with"
+                value={scenario.compareKernel ?? ''}
+                hint="the left side, e.g. the release before a change"
+                onCommit={(text) => {
+                  const t = text.trim();
+                  if (t === '') {
+                    const { compareKernel: _c, ...rest } = api.getState().scenario ?? scenario;
+                    return api
+                      .getState()
+                      .loadScenario(rest, { presetId: null })
+                      .then((ok) => (ok ? null : 'not applied: see the message at the top'));
+                  }
+                  const r = kernelFromText(t);
+                  if (!r.ok) return r.message;
+                  if (!scenario.kernel) return 'set Kernel first: this is the version it is compared with';
+                  return apply({ compareKernel: r.kernel.label });
+                }}
+              />
+              <CommitField
+                key={`inv:${formatRanges(scenario.invalidations ?? [])}`}
+                label="Invalidation in progress during accesses"
+                value={formatRanges(scenario.invalidations ?? [])}
+                hint="access numbers from 0, e.g. 0-1, 5 (v5.12+: no prefetch)"
+                onCommit={(text) => {
+                  const r = parseRanges(text);
+                  if (!r.ok) return r.message;
+                  const invalidations: GfnRange[] = r.value;
+                  if (invalidations.length > 0) return apply({ invalidations });
+                  const { invalidations: _i, ...rest } = api.getState().scenario ?? scenario;
+                  return api
+                    .getState()
+                    .loadScenario(rest, { presetId: null })
+                    .then((ok) => (ok ? null : 'not applied: see the message at the top'));
+                }}
+              />
             </div>
             <MemslotsEditor memslots={scenario.memslots} onChange={(memslots) => apply({ memslots })} />
             {scenario.guest && (

@@ -37,7 +37,7 @@ export function cellLook({ x, y, w, h, state, hostFlags, large, ids }: CellShape
   if (state === 'faulting') {
     stroke = 'var(--fg)';
     strokeWidth = large ? 4 : 2;
-  } else if (state === 'prefetched') {
+  } else if (state === 'prefetched' || state === 'tracked') {
     stroke = 'var(--spte-on-light)';
     dash = large ? '3 4' : '1.4 1.4';
     strokeWidth = large ? 2.5 : 1.2;
@@ -55,7 +55,8 @@ export function cellLook({ x, y, w, h, state, hostFlags, large, ids }: CellShape
     stroke,
     strokeWidth,
     strokeDasharray: dash,
-    opacity: hostFlags & HOST_NO_SLOT ? 0.4 : undefined,
+    // An access-tracked entry is paler: mapped, but not usable by the CPU until touched.
+    opacity: hostFlags & HOST_NO_SLOT ? 0.4 : state === 'tracked' ? 0.55 : undefined,
   };
 }
 
@@ -103,6 +104,31 @@ export function CellMarks({ x, y, w, h, state, hostFlags, large }: CellShapeProp
           opacity={opacity}
         />
       )}
+      {state === 'tracked' && (
+        // The slash: present in the table, yet the CPU cannot use it (its first touch exits).
+        <line
+          x1={x + (large ? 4 : 1)}
+          y1={y + h - (large ? 4 : 1)}
+          x2={x + w - (large ? 4 : 1)}
+          y2={y + (large ? 4 : 1)}
+          stroke="var(--fg)"
+          strokeWidth={large ? 2.5 : 1}
+          strokeLinecap="round"
+          opacity={opacity}
+        />
+      )}
+      {large && state === 'tracked' && (
+        <text
+          x={x + w - 8}
+          y={y + 20}
+          textAnchor="end"
+          className="spte-glyph-p"
+          fill="var(--spte-on-light)"
+          opacity={opacity}
+        >
+          AT
+        </text>
+      )}
       {large && state === 'prefetched' && (
         <text
           x={x + w - 7}
@@ -138,7 +164,8 @@ export function CellMarks({ x, y, w, h, state, hostFlags, large }: CellShapeProp
 
 /**
  * One SPTE drawn with its colour and its second cue: outline only (not present), solid (present),
- * thick border and bolt (faulting), dotted border and "P" (prefetched), green corner (hit),
+ * thick border and bolt (faulting), dotted border and "P" (prefetched), green corner (hit), pale
+ * with a slash and "AT" (prefetched but access-tracked: nested EPT without A/D bits),
  * hatching (2 MiB). Host cues: a hollow circle (not resident), stripes (read-only or dirty-logged
  * slot, visible on empty cells), faded (no memslot).
  */

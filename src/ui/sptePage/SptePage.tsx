@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { CSSProperties, SyntheticEvent } from 'react';
+import { resolveKernel, VARIANT_KERNEL } from '../../engine/kernelVersion.ts';
 import type { VariantFrame } from '../../engine/timeline.ts';
 import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../../engine/types.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
@@ -40,6 +41,23 @@ const SHADOW_SUB: Record<Variant, string> = {
   buggy: 'up to v5.15 · shadow walk: the same in both variants',
   fixed: 'c6cecc4b9324 · v5.16+ · shadow walk: the same in both variants',
 };
+
+/** A kernel's prefetch in a few words, for a side that is not the default 5.15 / 5.16. */
+export function kernelSub(label: string, shadow: boolean): string {
+  const b = resolveKernel(label).behaviour;
+  const parts = [
+    shadow
+      ? b.invalidGpte === 'skip'
+        ? 'bad guest PTEs skipped'
+        : 'a bad guest PTE ends the walk'
+      : b.trailingFix
+        ? 'trailing run prefetched'
+        : 'trailing run dropped',
+    b.adGate === 'global' ? 'global A-bit test' : 'A/D per page',
+  ];
+  if (b.notifierSkip) parts.push('no prefetch during invalidation');
+  return parts.join(' · ');
+}
 
 /** The first entry of the window to draw large: the walk's window, else the current access's. */
 export function windowFirstOf(frame: VariantFrame, scenario: Scenario): number {
@@ -89,9 +107,19 @@ export function SptePage({
     >
       {!compact && (
         <header className="spte-page-head">
-          <span className={`spte-variant-badge is-${label}`}>{label}</span>
-          <span className="spte-variant-title">{VARIANT_TITLE[label]}</span>
-          <span className="spte-variant-sub">{(guestPaging ? SHADOW_SUB : VARIANT_SUB)[label]}</span>
+          {/* The kernel's own variant: two chosen versions may both predate the fix. */}
+          <span className={`spte-variant-badge is-${frame.variant ?? label}`}>{frame.variant ?? label}</span>
+          {frame.kernel === undefined || frame.kernel === VARIANT_KERNEL[label] ? (
+            <>
+              <span className="spte-variant-title">{VARIANT_TITLE[label]}</span>
+              <span className="spte-variant-sub">{(guestPaging ? SHADOW_SUB : VARIANT_SUB)[label]}</span>
+            </>
+          ) : (
+            <>
+              <span className="spte-variant-title">Kernel {frame.kernel}</span>
+              <span className="spte-variant-sub">{kernelSub(frame.kernel, guestPaging)}</span>
+            </>
+          )}
         </header>
       )}
       <div className="spte-window-head">

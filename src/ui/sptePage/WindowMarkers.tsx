@@ -14,6 +14,7 @@ const EARLY_NOTE = {
   tdp: 'TDP MMU: no prefetch',
   'ad-disabled': 'A/D bits off: no prefetch',
   'huge-level': '2 MiB leaf: no prefetch',
+  invalidation: 'invalidation in progress: no prefetch',
 } as const;
 
 /**
