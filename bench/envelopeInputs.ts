@@ -73,6 +73,18 @@ export const scenarios = {
     for (let i = 0; i < 99_999; i++) s.guest.pageTables.push({ gvaPage: r(P30), pages: 1, gfn: r(P30) });
     return s;
   })(),
+  shadowPagingOffTracked: {
+    mmu: 'shadow',
+    adBits: false,
+    memslots: [{ baseGfn: 0, pages: P30 }],
+    accesses: random(P30),
+    guest: { paging: false },
+  },
+  legacyInvalidations: {
+    memslots: [{ baseGfn: 0, pages: 2 ** 24 }],
+    invalidations: Array.from({ length: 100_000 }, (_, i) => [i * 160, i * 160 + 40]),
+    accesses: random(2 ** 24),
+  },
   shadowTimeOrder: {
     ...shadow(random(2 ** 24)),
     nonResident: [[5, 5]],

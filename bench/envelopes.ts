@@ -65,6 +65,11 @@ const CASES: Case[] = [
     name: 'random 2^30, 512 slots (half dirty-logged), 100,000 non-resident',
     prepare: (d) => sim(d, 'legacyNotClean'),
   },
+  {
+    mode: 'bulk',
+    name: 'random 2^24, 100,000 invalidation ranges (time order)',
+    prepare: (d) => sim(d, 'legacyInvalidations'),
+  },
   { mode: '2 MiB', name: 'random 2^30 pages', prepare: (d) => sim(d, 'huge2mRandom') },
   {
     mode: '2 MiB',
@@ -83,6 +88,11 @@ const CASES: Case[] = [
     mode: 'shadow',
     name: 'random 2^24, aliased non-resident page (time order)',
     prepare: (d) => sim(d, 'shadowTimeOrder'),
+  },
+  {
+    mode: 'shadow',
+    name: 'random 2^30, guest paging off, A/D off (access-tracked)',
+    prepare: (d) => sim(d, 'shadowPagingOffTracked'),
   },
   {
     mode: 'trace',
