@@ -1,6 +1,6 @@
 // Shadow paging against the direct (legacy) MMU on the same workloads (issue 15: "the shadow path
-// within 2x of the direct path on every access pattern"): engine time in this process, median of
-// 3 after a warm-up run, guest paging on with a linear guest page table (GVA page = GFN).
+// within 2x of the direct path on every access pattern"): engine time in this process, the best of
+// up to 15 runs each after a warm-up, guest paging on with a linear guest page table (GVA = GFN).
 import { runAnyBulk } from '../src/engine/shadow/bulkShadow.ts';
 import type { AccessPattern, Scenario } from '../src/engine/types.ts';
 import { table } from './table.ts';
@@ -44,22 +44,40 @@ function scenario(mmu: 'legacy' | 'shadow', slot: number, accesses: AccessPatter
   return s;
 }
 
-function engineMs(s: Scenario): number {
-  runAnyBulk(s, 'fixed');
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    runAnyBulk(s, 'fixed');
-    times.push(performance.now() - t0);
+/**
+ * Best engine time of each scenario, the two run alternately (so a busy moment of a shared
+ * machine hits both) until each has run 15 times or for a second.
+ */
+function bestMs(a: Scenario, b: Scenario): [number, number] {
+  runAnyBulk(a, 'fixed');
+  runAnyBulk(b, 'fixed');
+  let bestA = Infinity;
+  let bestB = Infinity;
+  const t0 = performance.now();
+  for (let i = 0; i < 15 && (i < 3 || performance.now() - t0 < 2000); i++) {
+    for (const [s, which] of [
+      [a, 0],
+      [b, 1],
+    ] as const) {
+      const t = performance.now();
+      runAnyBulk(s, 'fixed');
+      const ms = performance.now() - t;
+      if (which === 0) bestA = Math.min(bestA, ms);
+      else bestB = Math.min(bestB, ms);
+    }
   }
-  return times.sort((a, b) => a - b)[1]!;
+  return [bestA, bestB];
 }
 
 export async function shadowRatios(): Promise<void> {
-  console.log('\nShadow paging against the direct MMU (same workload, fixed variant, in-process):\n');
+  console.log(
+    '\nShadow paging against the direct MMU (same workload, fixed variant, in-process, best of up to 15):\n',
+  );
   const rows = WORKLOADS.map((w) => {
-    const direct = engineMs(scenario('legacy', w.slot, w.accesses));
-    const shadow = engineMs(scenario('shadow', w.slot, w.accesses));
+    const [direct, shadow] = bestMs(
+      scenario('legacy', w.slot, w.accesses),
+      scenario('shadow', w.slot, w.accesses),
+    );
     const ratio = shadow / direct;
     return [
       w.name,

@@ -84,6 +84,7 @@ export class KindWindow {
       this.calls = (v >>> 24) & 0xf;
       return (v & ~(0xf << 24)) >>> 0;
     }
+    if (kind === WINDOW_FAILS) return this.failing(present, prefetched, order, len);
     const { runs, runCount } = this.wt;
     let p = present;
     let r = prefetched;
@@ -110,11 +111,6 @@ export class KindWindow {
       p |= bit;
       const n = this.prefetchOn ? runCount[c]! : 0;
       if (n === 0) continue;
-      if (kind === WINDOW_FAILS) {
-        calls++;
-        failed++;
-        continue;
-      }
       const rec = c * WINDOW_RECORD;
       for (let i = 0; i < n; i++) {
         const off = runs[rec + 1 + i * 2]!;
@@ -133,5 +129,35 @@ export class KindWindow {
     this.failed = failed;
     this.calls = calls;
     return (p | (r << 8) | (faults << 16) | (installed << 20) | (hits << 28)) >>> 0;
+  }
+
+  /**
+   * A window whose every batch fails: a fault installs only the faulting entry, and its walk is
+   * one failed call when the case has a run at all. Branch-free, like simulateCleanWindow (a
+   * dirty-logged guest in random order faults on a coin toss per access).
+   */
+  private failing(present: number, prefetched: number, order: ArrayLike<number>, len: number): number {
+    const { runCount } = this.wt;
+    const on = this.prefetchOn ? 1 : 0;
+    const trk = this.tracked ? 1 : 0;
+    let p = present;
+    let r = prefetched;
+    let faults = 0;
+    let calls = 0;
+    let hits = 0;
+    for (let k = 0; k < len; k++) {
+      const pos = order[k]!;
+      const bit = 1 << pos;
+      const was = (r >> pos) & 1;
+      const miss = (((p >> pos) & 1) ^ 1) | (was & trk);
+      hits += was & (trk ^ 1);
+      r &= ~bit;
+      faults += miss;
+      calls += (-runCount[(p << 3) | pos]! >>> 31) & miss & on;
+      p |= bit;
+    }
+    this.failed = calls;
+    this.calls = calls;
+    return (p | (r << 8) | (faults << 16) | (hits << 28)) >>> 0;
   }
 }

@@ -5,10 +5,8 @@ import type { HostMemory } from '../hostMemory.ts';
 import type { Machine } from '../machine.ts';
 import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../types.ts';
 import type { GuestTables } from './guestTables.ts';
-import { isGpteInvalid, prefetchGpteFailure } from './prefetchGpte.ts';
+import { EntryOutcomes } from './entryOutcomes.ts';
 import { ShadowWindow } from './shadowWindow.ts';
-
-const NONE: ReadonlySet<number> = new Set();
 
 /**
  * Whether no non-resident page of a shadow pattern's windows is mapped by two of their GVA pages.
@@ -49,47 +47,6 @@ export function shadowPatternShape(m: Machine, gt: GuestTables): PatternShape | 
 }
 
 /**
- * Fills ok[w] with the entries of window w of the GVA table at `base` whose prefetch would
- * succeed, and skip[w] with those an old kernel skips (an invalid guest PTE, when `skipInvalid`).
- * A table inside one guest PTE segment whose GFNs lie in one memslot and are all resident is
- * uniform (same guest PTE flags, slot and residency), so one prefetchGpteFailure call decides all
- * 512 entries; any other table asks entry by entry. Either way the decision is
- * prefetchGpteFailure's, the function the per-access path and step mode call.
- */
-function tableMasks(
-  gt: GuestTables,
-  host: HostMemory,
-  guestAd: boolean,
-  skipInvalid: boolean,
-  base: number,
-  ok: Uint8Array,
-  skip: Uint8Array,
-): void {
-  const classify = (gva: number): 0 | 1 | 2 => {
-    const reason = prefetchGpteFailure(gt, host, guestAd, gva, NONE);
-    return reason === null ? 1 : skipInvalid && isGpteInvalid(reason) ? 2 : 0;
-  };
-  const seg = gt.segmentOf(base);
-  if (seg >= 0 && gt.segmentEnd(seg) >= base + SPTES_PER_TABLE) {
-    const g0 = gt.gfnOf(seg, base);
-    const slot = host.slotOf(g0);
-    if (slot >= 0 && host.slotEnd(slot) >= g0 + SPTES_PER_TABLE && host.allResident(g0, SPTES_PER_TABLE)) {
-      const c = classify(base);
-      ok.fill(c === 1 ? 0xff : 0);
-      skip.fill(c === 2 ? 0xff : 0);
-      return;
-    }
-  }
-  ok.fill(0);
-  skip.fill(0);
-  for (let e = 0; e < SPTES_PER_TABLE; e++) {
-    const c = classify(base + e);
-    if (c === 1) ok[e >> 3]! |= 1 << (e & 7);
-    else if (c === 2) skip[e >> 3]! |= 1 << (e & 7);
-  }
-}
-
-/**
  * Shadow paging's bulk mode for a pattern shadowPatternShape accepted: one GVA page table at a
  * time, each window simulated on its own in time order (shadowWindow.ts), as bulkPattern.ts does
  * for the direct walk. Exact for the same reasons (see there); the tests hold it to step mode.
@@ -102,11 +59,9 @@ export function runShadowPattern(
   progress: PatternProgress,
 ): boolean {
   const { tables, totals, host } = m;
-  const guestAd = m.scenario.adBits;
-  const skipInvalid = m.kernel.behaviour.invalidGpte === 'skip';
   const sim = new ShadowWindow(m.accessTracked);
-  const ok = new Uint8Array(SPTES_PER_TABLE / PTE_PREFETCH_NUM);
-  const skip = new Uint8Array(SPTES_PER_TABLE / PTE_PREFETCH_NUM);
+  const outcomes = new EntryOutcomes(gt, host, m.scenario.adBits, m.kernel.behaviour.invalidGpte === 'skip');
+  const { ok, skip } = outcomes;
   const times = new Uint32Array(SPTES_PER_TABLE);
   const tk = new Uint32Array(8);
   const ord = new Uint8Array(8);
@@ -119,7 +74,7 @@ export function runShadowPattern(
     const { base, gLo, gHi, n } = tableSpan(s, t, span);
     if (n === 0) continue;
     const slot = tables.ensure(base);
-    tableMasks(gt, host, guestAd, skipInvalid, base, ok, skip);
+    outcomes.classify(base);
     if (perm) perm.inverseRange(gLo - lo, gHi - gLo + 1, times);
     const { present, prefetched } = tables.rawWindows();
     let faults = 0;
