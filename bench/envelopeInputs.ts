@@ -34,6 +34,8 @@ export const scenarios = {
     };
   })(),
   legacyRandom: { memslots: [{ baseGfn: 0, pages: 2 ** 40 }], accesses: random(P30) },
+  // 2^29 + 1 pages: a Feistel domain of 2^30, so about every other value is walked again.
+  legacyRandomWalk: { memslots: [{ baseGfn: 0, pages: P30 }], accesses: random(2 ** 29 + 1) },
   legacyReverse: {
     memslots: [{ baseGfn: 0, pages: P30 }],
     accesses: { pattern: 'reverse', startGfn: 0, pages: P30 },

@@ -54,6 +54,7 @@ const CASES: Case[] = [
     prepare: (d) => ['bench/stepEnvelope.ts', writeScenario(d, 'stepPresent')],
   },
   { mode: 'bulk', name: 'random 2^30 pages in a 2^40-page slot', prepare: (d) => sim(d, 'legacyRandom') },
+  { mode: 'bulk', name: 'random 2^29 + 1 pages (cycle walking)', prepare: (d) => sim(d, 'legacyRandomWalk') },
   { mode: 'bulk', name: 'reverse 2^30 pages', prepare: (d) => sim(d, 'legacyReverse') },
   {
     mode: 'bulk',
