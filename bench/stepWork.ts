@@ -39,7 +39,8 @@ export async function measureSteps(
   steps: number,
   gapMs: number,
 ): Promise<StepSample[]> {
-  await page.goto('./');
+  // Step 1 by a link: the plain address opens on the end of the first fault.
+  await page.goto('./?v=2&step=1');
   await page.locator('.stage[data-frame-tick="0"]').waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { __n: number; __done: number };

@@ -132,3 +132,29 @@ for (const size of [
     await expect(panel.getByText('Faulting entry (this fault)')).toBeInViewport();
   });
 }
+
+test('the theme switch overrides the system setting and survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await open(page);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await bg()).toBe('rgb(247, 248, 250)');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).toBe('rgb(15, 18, 22)');
+  await page.reload();
+  await expect(page.locator('.stage')).not.toHaveAttribute('data-frame-tick', '-1');
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  expect(await bg()).toBe('rgb(15, 18, 22)');
+  // High contrast goes with either scheme: black in the dark one.
+  await page.getByRole('button', { name: 'High contrast' }).click();
+  expect(await bg()).toBe('rgb(0, 0, 0)');
+  await page.getByRole('button', { name: 'High contrast' }).click();
+  // System again: the OS decides, here light; nothing is remembered.
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  expect(await bg()).toBe('rgb(247, 248, 250)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await bg()).toBe('rgb(15, 18, 22)');
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('system');
+});

@@ -11,9 +11,13 @@ export function stage(page: Page): Locator {
   return page.locator('.stage');
 }
 
-/** Opens the app and waits for the first frame; optionally picks a preset by its label. */
+/**
+ * Opens the app on step 1 of the default scenario (a link naming step 0: the plain address opens
+ * at the end of the first fault, see firstFrame.ts) and waits for that frame; optionally picks a
+ * preset by its label.
+ */
 export async function open(page: Page, presetLabel?: string | RegExp): Promise<void> {
-  await page.goto('./');
+  await page.goto('./?v=2&step=1');
   await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   if (presetLabel !== undefined) {
     const select = page.getByLabel('Scenario', { exact: true });

@@ -63,3 +63,18 @@ test('a new workload runs in the worker; bad input names its field and keeps the
   expect(await counts(page, 'legacy-fixed')).toEqual(['8', '56', '56']);
   expect(await counts(page, 'tdp')).toEqual(['64', '0', '0']);
 });
+
+test('a row leads to stepping that path', async ({ page }) => {
+  await page.goto('./?view=paths');
+  const row = page.locator('tr[data-path="legacy-buggy"]');
+  const link = row.getByRole('link', { name: /Step through this path/ });
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  // A real link: it carries the scenario and the variant.
+  expect(await link.getAttribute('href')).toMatch(/#v=2&variant=buggy&step=1&s=j/);
+  await link.click();
+  await expect(page.locator('.stage')).toHaveAttribute('data-frame-tick', '0');
+  await expect(page.getByRole('radio', { name: 'Buggy (before fix)' })).toBeChecked();
+  await expect(page.getByTestId('preset-note')).toContainText('legacy MMU, before the fix');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.stage')).toHaveAttribute('data-frame-tick', '1');
+});

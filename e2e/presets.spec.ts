@@ -31,7 +31,8 @@ const CASES: ReadonlyArray<{
   { preset: /memslot end/, buggy: [], fixed: [], also: { 9: 'not present' } },
   { preset: /Dirty logging/, buggy: [], fixed: [] },
   { preset: /Read-only slot/, buggy: [], fixed: [] },
-  { preset: /2 MiB backing/, buggy: [], fixed: [], also: { 9: '2M mapping', 300: '2M mapping' } },
+  // A 2 MiB leaf: no 4 KiB table is drawn, its PMD entry is (see the test below).
+  { preset: /2 MiB backing/, buggy: [], fixed: [] },
   { preset: /A\/D bits off/, buggy: [], fixed: [] },
   { preset: /TDP MMU/, buggy: [], fixed: [], also: { 8: 'faulting', 9: 'not present' } },
   { preset: /sequential/, buggy: [], fixed: range(1, 7), also: { 0: 'faulting' } },
@@ -54,6 +55,22 @@ for (const c of CASES) {
     }
   });
 }
+
+test('a 2 MiB leaf is drawn as the one PMD entry that maps the region, with why nothing is prefetched', async ({
+  page,
+}) => {
+  await open(page, /2 MiB backing/);
+  await toEndOfFirstAccess(page);
+  for (const side of ['buggy', 'fixed'] as const) {
+    const pmd = page.getByRole('img', {
+      name: new RegExp(`^PMD entry 0: 2M mapping.*GFN 0x0–0x1ff.*\\(${side}\\)$`),
+    });
+    await expect(pmd).toBeVisible();
+    await expect(pmd).toHaveAccessibleName(/No prefetch: direct_pte_prefetch returns for a leaf above 4 KiB/);
+    await expect(page.getByRole('grid', { name: new RegExp(`SPTE page — ${side}`) })).toHaveCount(0);
+  }
+  await expect(page.getByText('if (sp->role.level > 4K) return;').first()).toBeVisible();
+});
 
 test('every preset has a one-line description of what to look for', async ({ page }) => {
   await open(page);

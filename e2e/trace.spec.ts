@@ -15,12 +15,18 @@ interface CliComparison {
   onlyModel: number;
 }
 interface CliReplay {
-  parse: { lines: number; faults: number; skipped: number; permissionFaults: number };
+  parse: {
+    lines: number;
+    faults: number;
+    skipped: number;
+    permissionFaults: number;
+    hardwareEvidence: string;
+  };
   replay: { accesses: number; outsideMemslots: number };
   buggy: { totals: CliTotals };
   fixed: { totals: CliTotals };
   tdp: { totals: CliTotals };
-  kernel?: { buggy: CliComparison; fixed: CliComparison };
+  kernel?: { behaviour: string; buggy: CliComparison; fixed: CliComparison; tdp: CliComparison };
 }
 
 const samplePath = (name: string) => new URL(`../public/samples/${name}`, import.meta.url);
@@ -82,16 +88,74 @@ test('a sample from the picker shows the same numbers as the CLI, with the kerne
   await dialog.getByLabel('Try a sample').selectOption(name);
   await expectParse(dialog, expected);
   await expectTotals(dialog, expected);
-  const kernel = dialog.getByRole('region', { name: 'Kernel comparison' });
+  const kernel = dialog.getByRole('region', { name: 'Traced kernel' });
+  await expect(dialog.getByTestId('kernel-verdict')).toContainText('Legacy MMU with c6cecc4b9324');
   for (const [row, c] of [
-    ['Buggy model', expected.kernel!.buggy],
-    ['Fixed model', expected.kernel!.fixed],
+    ['Buggy legacy model', expected.kernel!.buggy],
+    ['Fixed legacy model its behaviour', expected.kernel!.fixed],
+    ['TDP MMU model', expected.kernel!.tdp],
   ] as const) {
     const cells = kernel.getByRole('row', { name: row }).getByRole('cell');
     await expect(cells.nth(2)).toHaveText(n(c.agree));
     await expect(cells.nth(3)).toHaveText(n(c.onlyKernel));
     await expect(cells.nth(4)).toHaveText(n(c.onlyModel));
   }
+  expect(errors).toEqual([]);
+});
+
+test('an AMD sample reads as AMD NPT, detected, replays its faults, and re-parses when the hardware is chosen', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const name = 'synthetic-amd-npt-v6.1.trace-cmd.txt';
+  const expected = await cli(name);
+  await open(page);
+  const dialog = await openTrace(page);
+  await dialog.getByLabel('Try a sample').selectOption(name);
+  const hardware = dialog.getByTestId('trace-hardware');
+  await expect(hardware).toContainText(
+    `AMD NPT (detected: ${expected.parse.hardwareEvidence.replace(/\.$/, '')})`,
+  );
+  await expectParse(dialog, expected);
+  await expectTotals(dialog, expected);
+  await expect(dialog.getByTestId('kernel-verdict')).toContainText('No neighbour prefetch');
+  const kernel = dialog.getByRole('region', { name: 'Traced kernel' });
+  await expect(
+    kernel.getByRole('row', { name: /^TDP MMU model its behaviour/ }).getByRole('cell'),
+  ).toHaveText(['0', '0', '0', '0', '0']);
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toHaveCount(0);
+
+  // Chosen as Intel EPT: parsed again, and the trace's own evidence is shown against the choice.
+  await dialog.getByLabel('Hardware').selectOption('ept');
+  await expect(hardware).toContainText('Intel EPT (chosen; the trace says AMD NPT: ');
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText(
+    'Hardware chosen against the evidence',
+  );
+  await dialog.getByLabel('Hardware').selectOption('detect');
+  await expect(hardware).toContainText('AMD NPT (detected: ');
+  await expectTotals(dialog, expected);
+  expect(errors).toEqual([]);
+});
+
+test('a shadow-paging trace is replayed on guest virtual pages, labelled so; a mailed one is rejoined', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await open(page);
+  const dialog = await openTrace(page);
+  await dialog.getByLabel('Try a sample').selectOption('synthetic-shadow-v5.15.ftrace.txt');
+  await expect(dialog.getByTestId('trace-hardware')).toContainText('Shadow paging (detected: ');
+  await expect(
+    dialog.getByRole('heading', { name: /Replay of 96 faults on guest virtual pages/ }),
+  ).toBeVisible();
+  await expect(dialog.getByTestId('shadow-note')).toContainText('Guest virtual pages, not GFNs');
+  await expect(dialog.getByText(/24 faults that KVM handed back to the guest/)).toBeVisible();
+
+  await dialog.getByLabel('Try a sample').selectOption('synthetic-mailed-v6.1.trace-cmd.txt');
+  const report = dialog.getByRole('region', { name: 'Parse report' });
+  await expect(report.locator('.trace-stat:has(dt:text-is("Rejoined lines")) dd')).not.toHaveText('0');
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText('Text after events');
+  await expect(dialog.getByTestId('kernel-verdict')).toContainText('Legacy MMU with c6cecc4b9324');
   expect(errors).toEqual([]);
 });
 

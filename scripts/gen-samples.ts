@@ -8,6 +8,7 @@ import { guessMemslots } from '../src/engine/trace/memslotGuess.ts';
 import { faultPayload, frameEvent, setSptePayload } from '../src/engine/trace/traceFormat.ts';
 import type { FaultPayloadFormat, TraceTool } from '../src/engine/trace/traceFormat.ts';
 import type { Scenario } from '../src/engine/types.ts';
+import { modelSamples } from './sampleTraces.ts';
 
 export interface SampleFile {
   name: string;
@@ -268,6 +269,7 @@ export function buildSamples(): SampleFile[] {
     mixed('synthetic-mixed-v6.1.trace-cmd.txt', 'trace-cmd', 'v6.1', 5),
     mixed('synthetic-mixed-v5.15.perf.txt', 'perf', 'v5.15', 6),
     withSetSptes('synthetic-setspte-fixed-v6.1.trace-cmd.txt', 7),
+    ...modelSamples(),
   ];
 }
 

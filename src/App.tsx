@@ -1,63 +1,40 @@
-import { lazy, Suspense } from 'react';
-import { ExperimentView } from './ui/experiment/ExperimentView.tsx';
+import { useEffect } from 'react';
 import { Header } from './ui/app/Header.tsx';
-import { ProblemBanner } from './ui/app/ProblemBanner.tsx';
+import { LazyView } from './ui/app/LazyView.tsx';
+import { prefetchOnIdle } from './ui/app/lazyPart.ts';
+import { experimentPart, hostPart, pathsPart, PREFETCH } from './ui/app/parts.ts';
 import { useAppView } from './ui/app/route.ts';
-import { Stage } from './ui/app/Stage.tsx';
-import { StatusRow } from './ui/app/StatusRow.tsx';
-import { useKeyboard } from './ui/app/useKeyboard.ts';
-import { Transport } from './ui/controls/Transport.tsx';
-import { PathsView } from './ui/paths/PathsView.tsx';
-import { PredictPanel } from './ui/predict/PredictPanel.tsx';
-import { ScenarioEditor } from './ui/scenarioEditor/ScenarioEditor.tsx';
-import { LinkProblemBanner } from './ui/share/LinkProblemBanner.tsx';
+import { Visualizer } from './ui/app/Visualizer.tsx';
 
-// The host page is opened rarely and on its own: its code loads when it is. The history strip is
-// not needed for the first frame; a placeholder of its height keeps the stage from moving.
-const HistoryStrip = lazy(() =>
-  import('./ui/history/HistoryStrip.tsx').then((m) => ({ default: m.HistoryStrip })),
-);
-const HostView = lazy(() => import('./ui/host/HostView.tsx').then((m) => ({ default: m.HostView })));
+const loadingView = <p className="view-loading">Loading…</p>;
 
+/**
+ * The app's views. Only the stepping view's code comes with the first frame; the others, and the
+ * dialogs and menus, are chunks of their own that idle time fetches after it (parts.ts). The host
+ * page is opened rarely and on its own: it loads when it is.
+ */
 export function App() {
   const view = useAppView();
+  useEffect(() => prefetchOnIdle(PREFETCH), []);
   return (
     <div className="app">
       <Header view={view} />
       {view === 'visualizer' && <Visualizer />}
-      {view === 'experiment' && <ExperimentView />}
-      {view === 'paths' && <PathsView />}
+      {view === 'experiment' && (
+        <LazyView part={experimentPart} fallback={loadingView}>
+          {(m) => <m.ExperimentView />}
+        </LazyView>
+      )}
+      {view === 'paths' && (
+        <LazyView part={pathsPart} fallback={loadingView}>
+          {(m) => <m.PathsView />}
+        </LazyView>
+      )}
       {view === 'host' && (
-        <Suspense fallback={<main className="app-main">Loading…</main>}>
-          <HostView />
-        </Suspense>
+        <LazyView part={hostPart} fallback={<main className="app-main">{loadingView}</main>}>
+          {(m) => <m.HostView />}
+        </LazyView>
       )}
     </div>
-  );
-}
-
-function Visualizer() {
-  // Playback keys belong to the stepping view only; other views have their own inputs.
-  useKeyboard();
-  return (
-    <>
-      <ProblemBanner />
-      <LinkProblemBanner />
-      <main className="app-main">
-        <Suspense fallback={<div className="history-placeholder history-top" aria-hidden="true" />}>
-          <HistoryStrip placement="top" />
-        </Suspense>
-        <Stage />
-        <div className="dock">
-          <PredictPanel />
-          <StatusRow />
-          <Transport />
-        </div>
-        <Suspense fallback={null}>
-          <HistoryStrip placement="bottom" />
-        </Suspense>
-        <ScenarioEditor />
-      </main>
-    </>
   );
 }

@@ -1,5 +1,6 @@
 import { parseScenarioText } from '../engine/scenario.ts';
 import { runScenario } from '../engine/run.ts';
+import { detailRefusal, writeDetail } from './detailOutput.ts';
 import type { RunResult, Scenario } from '../engine/types.ts';
 import { fileName, oneLine, quoteArg } from './cliText.ts';
 
@@ -51,6 +52,8 @@ export type SimResult = { name?: string } & RunResult;
 export interface SimIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Where --detail streams its output (sim.ts: stdout); without it the text is returned. */
+  write?(text: string): void;
 }
 
 /** `--trace FILE` or `--trace=FILE` anywhere: the trace mode, which has flags of its own. */
@@ -86,19 +89,35 @@ function failure(message: string, code = 2): CommandOutput {
   return { stdout: '', stderr: `sim: ${oneLine(message)}\n`, code };
 }
 
-function resultOf(s: Scenario, detail: boolean): SimResult {
-  const r = runScenario(s, { detail });
+function resultOf(s: Scenario): SimResult {
+  const r = runScenario(s);
   return s.name === undefined ? r : { name: s.name, ...r };
 }
 
-/** Validates and runs scenario text (one object or an array), as the CLI prints it. */
-export function simulateText(text: string, opts: { detail?: boolean } = {}): CommandOutput {
+/**
+ * Validates and runs scenario text (one object or an array), as the CLI prints it. --detail
+ * output is streamed to opts.write when given (detailOutput.ts: constant memory), else returned.
+ */
+export function simulateText(
+  text: string,
+  opts: { detail?: boolean; write?: (text: string) => void } = {},
+): CommandOutput {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) return failure(`${parsed.error.path}: ${parsed.error.message}`);
-  const detail = opts.detail === true;
-  const out = Array.isArray(parsed.value)
-    ? parsed.value.map((s) => resultOf(s, detail))
-    : resultOf(parsed.value, detail);
+  if (opts.detail === true) {
+    const isArray = Array.isArray(parsed.value);
+    const list = isArray ? (parsed.value as Scenario[]) : [parsed.value as Scenario];
+    const refused = detailRefusal(list, isArray);
+    if (refused) return failure(refused);
+    if (opts.write) {
+      writeDetail(list, isArray, opts.write);
+      return { stdout: '', stderr: '', code: 0 };
+    }
+    const parts: string[] = [];
+    writeDetail(list, isArray, (t) => parts.push(t));
+    return { stdout: parts.join(''), stderr: '', code: 0 };
+  }
+  const out = Array.isArray(parsed.value) ? parsed.value.map((s) => resultOf(s)) : resultOf(parsed.value);
   return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '', code: 0 };
 }
 
@@ -140,7 +159,7 @@ export async function runSimCommand(argv: readonly string[], io: SimIo): Promise
         const what = args.input === '-' ? 'stdin' : fileName(args.input);
         return failure(`cannot read ${what}: ${describeReadError(e)}`);
       }
-      return simulateText(text, { detail: args.detail });
+      return simulateText(text, { detail: args.detail, write: io.write?.bind(io) });
     }
   }
 }

@@ -9,6 +9,10 @@ const SAMPLES = join(import.meta.dirname, '../../public/samples');
 const SEQUENTIAL = join(SAMPLES, 'synthetic-sequential-v6.1.trace-cmd.txt');
 const MIXED = join(SAMPLES, 'synthetic-mixed-v5.15.perf.txt');
 const SET_SPTE = join(SAMPLES, 'synthetic-setspte-fixed-v6.1.trace-cmd.txt');
+const AMD = join(SAMPLES, 'synthetic-amd-npt-v6.1.trace-cmd.txt');
+const LEGACY_BUGGY = join(SAMPLES, 'synthetic-legacy-buggy-v5.15.perf.txt');
+const SHADOW = join(SAMPLES, 'synthetic-shadow-v5.15.ftrace.txt');
+const MAILED = join(SAMPLES, 'synthetic-mailed-v6.1.trace-cmd.txt');
 
 async function* noInput(): AsyncGenerator<Uint8Array> {}
 
@@ -42,7 +46,13 @@ describe('runTraceCommand: replay', () => {
       skipped: 2,
       permissionFaults: 0,
       errors: [],
+      hardware: 'ept',
+      hardwareSource: 'detected',
+      hardwareEvidence: '1,536 error codes with EPT’s 0x80/0x100 bits.',
+      rejoinedLines: 0,
+      warnings: [],
     });
+    expect(out.replay.addresses).toBe('guest-physical');
     expect(out.replay).toMatchObject({ memslotSource: 'x86-pci-hole', accesses: 1536, outsideMemslots: 0 });
     expect(out.buggy.totals).toMatchObject({ accesses: 1536, pfFixed: 1536, prefetched: 0 });
     expect(out.fixed.totals).toMatchObject({
@@ -75,7 +85,10 @@ describe('runTraceCommand: replay', () => {
   it('compares with the kernel when set_spte lines exist: the fixed model agrees, the buggy one does not', async () => {
     const out = (await run(['--trace', SET_SPTE])).json();
     expect(out.parse.setSptes).toBeGreaterThan(1000);
-    const { fixed, buggy } = out.kernel;
+    const { fixed, buggy, tdp } = out.kernel;
+    expect(out.kernel).toMatchObject({ behaviour: 'legacy-after-fix', comparedWith: 'fixed', faults: 150 });
+    expect(out.kernel.evidence).toMatch(/150 of the 176 faults .* prefetched the last entry of their window/);
+    expect(tdp).toMatchObject({ modelPrefetched: 0, agree: 0 });
     expect(fixed).toMatchObject({ onlyKernel: 0, onlyModel: 0 });
     expect(fixed.agree).toBe(fixed.kernelPrefetched);
     expect(buggy.onlyKernel).toBeGreaterThan(0);
@@ -111,6 +124,84 @@ describe('runTraceCommand: replay', () => {
   });
 });
 
+describe('runTraceCommand: hardware, kernel, vCPUs, shapes', () => {
+  it('detects AMD NPT and the TDP MMU, and compares with the TDP model', async () => {
+    const out = (await run(['--trace', AMD])).json();
+    expect(out.parse).toMatchObject({
+      hardware: 'npt',
+      hardwareSource: 'detected',
+      warnings: [],
+      vcpus: [0, 1],
+    });
+    expect(out.parse.hardwareEvidence).toMatch(/^352 kvm_exit npf and 352 error codes with AMD’s bits 32–34/);
+    expect(out.kernel).toMatchObject({ behaviour: 'no-prefetch', comparedWith: 'tdp' });
+    expect(out.kernel.tdp).toMatchObject({
+      kernelPrefetched: 0,
+      modelPrefetched: 0,
+      onlyKernel: 0,
+      onlyModel: 0,
+    });
+    // --hardware reads it otherwise, and says the trace disagrees.
+    const asEpt = (await run(['--trace', AMD, '--hardware', 'ept'])).json();
+    expect(asEpt.parse).toMatchObject({ hardware: 'ept', hardwareSource: 'option' });
+    expect(asEpt.parse.warnings.map((w: { code: string }) => w.code)).toEqual(['hardware-overridden']);
+    expect((await run(['--trace', AMD, '--hardware=auto'])).json().parse.hardwareSource).toBe('detected');
+  });
+
+  it('infers the vCPU from kvm_entry on the same thread, and filters by it', async () => {
+    const out = (await run(['--trace', LEGACY_BUGGY])).json();
+    expect(out.parse).toMatchObject({ vcpus: [2], unknownVcpuEvents: 0, vcpuInferred: out.parse.faults });
+    expect(out.kernel).toMatchObject({ behaviour: 'legacy-before-fix', comparedWith: 'buggy' });
+    expect(out.kernel.buggy).toMatchObject({ onlyKernel: 0, onlyModel: 0 });
+    const two = (await run(['--trace', LEGACY_BUGGY, '--vcpu', '2'])).json();
+    expect(two.parse.faults).toBe(out.parse.faults);
+  });
+
+  it('replays shadow paging on guest virtual pages, with one flat slot, and says so', async () => {
+    const out = (await run(['--trace', SHADOW])).json();
+    expect(out.parse).toMatchObject({ hardware: 'shadow', faults: 96, guestFaults: 24 });
+    expect(out.parse.warnings.map((w: { code: string }) => w.code)).toEqual(['shadow-paging']);
+    expect(out.replay).toMatchObject({
+      addresses: 'guest-virtual',
+      memslotSource: 'flat',
+      outsideMemslots: 0,
+    });
+    expect(out.fixed.totals.pfFixed).toBe(96);
+    expect(out.kernel).toBeUndefined();
+  });
+
+  it('rejoins a trace wrapped in a mail and warns about its annotation', async () => {
+    const out = (await run(['--trace', MAILED])).json();
+    expect(out.parse.rejoinedLines).toBeGreaterThan(100);
+    expect(out.parse.warnings).toEqual([
+      { code: 'trailing-text', line: 10, count: 1, message: expect.stringMatching(/<-------- \[1\]/) },
+    ]);
+    expect(out.kernel.behaviour).toBe('legacy-after-fix');
+  });
+
+  it('reads perf trace output and CR-only line ends from stdin', async () => {
+    const text = [
+      '     0.000 qemu-system-x8/27004 kvm:kvm_exit:reason EPT_VIOLATION rip 0xffffffff81000000 info 182 0',
+      '     0.004 qemu-system-x8/27004 kvm:kvm_page_fault:address 8000002000000 error_code 182',
+      '     0.009 qemu-system-x8/27004 kvm:kvm_entry:vcpu 3',
+    ].join('\r');
+    const r = await run(
+      ['--trace', '-', '--memslots', 'flat'],
+      (async function* () {
+        yield text;
+      })(),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.json().parse).toMatchObject({
+      lines: 3,
+      faults: 1,
+      vcpus: [3],
+      vcpuInferred: 1,
+      hardware: 'ept',
+    });
+  });
+});
+
 describe('runTraceCommand: bad input exits 2 with one line on stderr', () => {
   const empty = tempFile(
     'other.txt',
@@ -128,7 +219,11 @@ describe('runTraceCommand: bad input exits 2 with one line on stderr', () => {
     ['a negative --vcpu', ['--trace', SEQUENTIAL, '--vcpu', '-1'], /--vcpu must be a vCPU number/],
     ['a missing value', ['--trace', SEQUENTIAL, '--vcpu'], /--vcpu needs a value/],
     ['an unknown option', ['--trace', SEQUENTIAL, '--fast'], /unknown option "--fast"/],
-    ['a bad --hardware', ['--trace', SEQUENTIAL, '--hardware', 'arm'], /--hardware must be ept or npt/],
+    [
+      'a bad --hardware',
+      ['--trace', SEQUENTIAL, '--hardware', 'arm'],
+      /--hardware must be ept, npt, shadow or auto/,
+    ],
     ['memslots that are not JSON', ['--trace', SEQUENTIAL, '--memslots', '[{oops'], /--memslots: not JSON/],
     [
       'memslots without pages',
@@ -176,11 +271,18 @@ describe('runTraceCommand: bad input exits 2 with one line on stderr', () => {
     );
     const perm = tempFile('perm.txt', 'kvm_page_fault: address 1000 error_code 18a\n');
     expect((await run(['--trace', perm])).stderr).toMatch(
-      /all 1 kvm_page_fault events are permission faults/,
+      /all 1 kvm_page_fault events are permission faults when read as Intel EPT \(detected: 1 error codes with EPT’s 0x80\/0x100 bits\); --hardware reads them otherwise/,
+    );
+    const amdAsIntel = tempFile('amd.txt', 'kvm_page_fault: address fc000 error_code 14\n');
+    const guessed = await run(['--trace', amdAsIntel]);
+    expect(guessed.code).toBe(0);
+    expect(guessed.json().parse).toMatchObject({ hardware: 'npt', hardwareSource: 'default', faults: 1 });
+    expect((await run(['--trace', amdAsIntel, '--hardware', 'ept'])).stderr).toMatch(
+      /permission faults when read as Intel EPT \(as asked; the trace has no evidence either way\)/,
     );
     const bad = tempFile('bad.txt', 'x\nkvm_page_fault: address 1000\n');
     expect((await run(['--trace', bad])).stderr).toMatch(
-      /1 malformed event lines, the first at line 2: kvm_page_fault: expected/,
+      /1 malformed event lines, the first at line 2: kvm_page_fault: the line ends before its payload does/,
     );
   });
 

@@ -3,10 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { runScenario } from '../engine/run.ts';
 import { parseScenario } from '../engine/scenario.ts';
-import { compareWithKernel } from '../engine/trace/kernelCompare.ts';
+import { HARDWARE_LABELS } from '../engine/trace/hardwareEvidence.ts';
+import { comparedModel, compareWithKernel } from '../engine/trace/kernelCompare.ts';
 import { guessMemslots, MEMSLOT_PRESETS, memslotPreset } from '../engine/trace/memslotGuess.ts';
 import { traceToScenario } from '../engine/trace/traceScenario.ts';
 import { TraceParser } from '../engine/trace/traceParser.ts';
+import { traceFaultsProblem, traceSizeProblem } from '../engine/traceLimits.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, RunResult, Scenario } from '../engine/types.ts';
 import { parseJsonText } from '../engine/jsonSource.ts';
@@ -18,14 +20,18 @@ export interface TraceCommandIo {
   stdin: AsyncIterable<string | Uint8Array>;
 }
 
-const USAGE = `usage: npm run sim -- --trace FILE [--vcpu N] [--memslots JSON|FILE|PRESET] [--hardware ept|npt]
-  FILE        output of \`trace-cmd report\` or \`perf script\` with kvm:kvm_page_fault events; - reads stdin
-  --vcpu      replay one vCPU's faults (v6.1+ payload's vcpu, else the "CPU N/KVM" thread name)
+const USAGE = `usage: npm run sim -- --trace FILE [--vcpu N] [--memslots JSON|FILE|PRESET] [--hardware ept|npt|shadow|auto]
+  FILE        text with kvm:kvm_page_fault events: trace-cmd report, perf script, perf trace, or the
+              kernel's trace / trace_pipe file, hard-wrapped or not; - reads stdin (docs/recording.md)
+  --vcpu      replay one vCPU's faults (the payload's vcpu, the "CPU N/KVM" thread name, or the vCPU
+              that kvm_entry / kvm_exit name on the same thread)
   --memslots  a JSON array of {baseGfn, pages, readonly?, dirtyLog?}, a file holding one, or a preset:
-              ${MEMSLOT_PRESETS.map((p) => p.id).join(', ')} (default: x86-pci-hole, guessed from the highest GPA)
-  --hardware  ept (Intel, default) or npt (AMD): how error codes and accessed bits read
-Replays the not-present faults (address = GPA: EPT/NPT traces, not shadow paging) in the buggy and fixed
-legacy MMU and the TDP MMU, and prints JSON.`;
+              ${MEMSLOT_PRESETS.map((p) => p.id).join(', ')} (default: x86-pci-hole from the highest GPA;
+              flat under shadow paging)
+  --hardware  how error codes, addresses and accessed bits read: ept (Intel), npt (AMD), shadow
+              (EPT/NPT off: addresses are guest virtual); auto (default) decides from the trace
+Replays the not-present faults in the buggy and fixed legacy MMU and the TDP MMU, says which hardware
+and (with kvmmmu:kvm_mmu_set_spte) which kernel behaviour the trace shows, and prints JSON.`;
 
 /** Bad input: reported as one line on stderr with exit status 2. */
 class UsageError extends Error {}
@@ -35,9 +41,13 @@ type MemslotChoice = { kind: 'given'; memslots: Memslot[] } | { kind: 'preset'; 
 interface TraceArgs {
   trace: string;
   vcpu?: number;
-  memslots: MemslotChoice;
-  hardware: TraceHardware;
+  /** null when the user gave none: then a preset suited to the decided hardware. */
+  memslots: MemslotChoice | null;
+  /** undefined: decided from the trace. */
+  hardware?: TraceHardware;
 }
+
+const HARDWARE_CHOICES = ['ept', 'npt', 'shadow', 'auto'] as const;
 
 /** `sim --trace FILE ...`: parses a KVM trace and replays its faults. Resolves to the exit status. */
 export async function runTraceCommand(
@@ -78,7 +88,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   }
   const trace = values.get('--trace');
   if (trace === undefined || trace === '') throw new UsageError('--trace FILE is required (- reads stdin)');
-  const out: TraceArgs = { trace, memslots: { kind: 'preset', id: 'x86-pci-hole' }, hardware: 'ept' };
+  const out: TraceArgs = { trace, memslots: null };
   const vcpu = values.get('--vcpu');
   if (vcpu !== undefined) {
     if (!/^\d{1,10}$/.test(vcpu) || Number(vcpu) > 0xffffffff) {
@@ -88,9 +98,10 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   }
   const hardware = values.get('--hardware');
   if (hardware !== undefined) {
-    if (hardware !== 'ept' && hardware !== 'npt')
-      throw new UsageError(`--hardware must be ept or npt, got ${quoteArg(hardware)}`);
-    out.hardware = hardware;
+    const choice = HARDWARE_CHOICES.find((h) => h === hardware);
+    if (choice === undefined)
+      throw new UsageError(`--hardware must be ept, npt, shadow or auto, got ${quoteArg(hardware)}`);
+    if (choice !== 'auto') out.hardware = choice;
   }
   const memslots = values.get('--memslots');
   if (memslots !== undefined) out.memslots = await memslotChoice(memslots);
@@ -143,15 +154,23 @@ async function parseTraceSource(opts: TraceArgs, io: TraceCommandIo): Promise<Pa
       throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
     });
     if (!info.isFile()) throw new UsageError(`cannot read trace ${opts.trace}: not a file`);
+    const tooLarge = traceSizeProblem(info.size);
+    if (tooLarge) throw new UsageError(`trace ${opts.trace} is ${tooLarge}`);
     source = createReadStream(opts.trace, { highWaterMark: 1 << 20 });
   }
   const decoder = new TextDecoder();
+  let bytes = 0;
   try {
     for await (const chunk of source) {
-      if (typeof chunk === 'string') parser.push(chunk, Buffer.byteLength(chunk));
-      else parser.push(decoder.decode(chunk, { stream: true }), chunk.byteLength);
+      const n = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      bytes += n;
+      // stdin has no size to check up front: stop as soon as it passes the limit.
+      if (traceSizeProblem(bytes)) throw new UsageError(`trace on stdin is ${traceSizeProblem(Infinity)}`);
+      if (typeof chunk === 'string') parser.push(chunk, n);
+      else parser.push(decoder.decode(chunk, { stream: true }), n);
     }
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
   }
   parser.push(decoder.decode(), 0);
@@ -172,15 +191,28 @@ function noFaultsMessage(p: ParsedTrace, opts: TraceArgs): string {
         : '';
     return `${where}: none from vCPU ${opts.vcpu} (vCPUs seen: ${seen}${unknown})`;
   }
-  if (p.permissionFaults > 0)
-    return `${where}: all ${p.permissionFaults} kvm_page_fault events are permission faults`;
+  if (p.permissionFaults > 0) {
+    const evidence = p.hardwareEvidence.replace(/\.$/, '');
+    const why =
+      p.hardwareSource === 'option'
+        ? `as asked; ${evidence.replace(/^As chosen; /, '')}`
+        : `${p.hardwareSource === 'detected' ? 'detected' : 'guessed'}: ${evidence.charAt(0).toLowerCase()}${evidence.slice(1)}`;
+    return (
+      `${where}: all ${p.permissionFaults} kvm_page_fault events are permission faults when read as ` +
+      `${HARDWARE_LABELS[p.hardware]} (${why}); --hardware reads them otherwise`
+    );
+  }
   if (first)
     return `${where}: ${p.errorCount} malformed event lines, the first at line ${first.line}: ${first.message}`;
   return `${where}: no kvm_page_fault events among ${p.lines} lines (record with trace-cmd record -e kvm:kvm_page_fault)`;
 }
 
 function replay(opts: TraceArgs, parsed: ParsedTrace) {
-  const choice = opts.memslots;
+  // Guest virtual pages have no PCI hole: under shadow paging the default is one flat slot.
+  const choice = opts.memslots ?? {
+    kind: 'preset',
+    id: parsed.hardware === 'shadow' ? 'flat' : 'x86-pci-hole',
+  };
   const memslots =
     choice.kind === 'given'
       ? choice.memslots
@@ -189,26 +221,30 @@ function replay(opts: TraceArgs, parsed: ParsedTrace) {
   const { scenario, outsideMemslots, outsideExamples } = traceToScenario(parsed, memslots, {
     traceName,
     vcpu: opts.vcpu,
+    guestVirtual: parsed.hardware === 'shadow',
   });
   const accesses = scenario.accesses as number[];
+  const tooMany = traceFaultsProblem(accesses.length);
+  if (tooMany) throw new UsageError(`cannot replay ${traceName}: ${tooMany} (--vcpu N)`);
   if (accesses.length === 0) {
     throw new UsageError(
       `no usable page faults in ${traceName}: all ${outsideMemslots} faults lie outside the memslots (MMIO?), e.g. GFN 0x${outsideExamples[0]?.toString(16)}`,
     );
   }
+  const {
+    gfns: _gfns,
+    setSptes,
+    kernel: _kernel,
+    cancelled: _cancelled,
+    bytes: _bytes,
+    maxGfn: _maxGfn,
+    ...counts
+  } = parsed;
   const out: Record<string, unknown> = {
-    parse: {
-      lines: parsed.lines,
-      faults: parsed.faults,
-      skipped: parsed.skipped,
-      permissionFaults: parsed.permissionFaults,
-      otherVcpuEvents: parsed.otherVcpuEvents,
-      setSptes: parsed.setSptes.length,
-      vcpus: parsed.vcpus,
-      errors: parsed.errors,
-      errorCount: parsed.errorCount,
-    },
+    parse: { ...counts, setSptes: setSptes.length },
     replay: {
+      // Under shadow paging the "GFNs" below are guest virtual page numbers.
+      addresses: parsed.hardware === 'shadow' ? 'guest-virtual' : 'guest-physical',
       memslots,
       memslotSource: choice.kind === 'given' ? 'given' : choice.id,
       accesses: accesses.length,
@@ -220,7 +256,7 @@ function replay(opts: TraceArgs, parsed: ParsedTrace) {
     fixed: summary(runScenario({ ...scenario, variant: 'fixed' })),
     tdp: summary(runScenario({ ...scenario, mmu: 'tdp' })),
   };
-  if (parsed.setSptes.length > 0) out.kernel = kernelComparison(parsed, scenario);
+  if (parsed.kernel !== null) out.kernel = kernelComparison(parsed, scenario);
   return out;
 }
 
@@ -228,13 +264,27 @@ function summary(r: RunResult): Pick<RunResult, 'totals' | 'engineMs'> {
   return { totals: r.totals, engineMs: r.engineMs };
 }
 
+/**
+ * What the traced kernel did, and its prefetched entries against each model's on the same fault
+ * stream; `comparedWith` is the model that does what the kernel did (none when undetermined).
+ * Under shadow paging set_spte names GFNs and the faults GVAs: nothing to compare.
+ */
 function kernelComparison(parsed: ParsedTrace, scenario: Scenario) {
-  const detail = (variant: 'buggy' | 'fixed') =>
-    runScenario({ ...scenario, variant }, { detail: true }).faults ?? [];
-  return {
+  const k = parsed.kernel!;
+  const verdict = {
+    behaviour: k.behaviour,
+    evidence: k.evidence,
+    faults: k.faults,
+    comparedWith: comparedModel(k.behaviour),
     setSptes: parsed.setSptes.length,
-    buggy: compareWithKernel(parsed, detail('buggy')),
-    fixed: compareWithKernel(parsed, detail('fixed')),
+  };
+  if (parsed.hardware === 'shadow') return verdict;
+  const detail = (s: Scenario) => runScenario(s, { detail: true }).faults ?? [];
+  return {
+    ...verdict,
+    buggy: compareWithKernel(parsed, detail({ ...scenario, variant: 'buggy' })),
+    fixed: compareWithKernel(parsed, detail({ ...scenario, variant: 'fixed' })),
+    tdp: compareWithKernel(parsed, detail({ ...scenario, mmu: 'tdp' })),
   };
 }
 

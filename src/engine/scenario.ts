@@ -25,6 +25,7 @@ import type { AddressSpace, ParseResult } from './formatCheck.ts';
 import { parseJsonText, sourceTextAt } from './jsonSource.ts';
 import { kernelFromText, VARIANT_KERNEL } from './kernelVersion.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
+import { runLimitProblem } from './runLimits.ts';
 import type {
   AccessPattern,
   Backing,
@@ -231,6 +232,8 @@ function scenario(v: unknown, path: string): Scenario {
   }
   const inv = invalidationRanges(o.invalidations, `${path}.invalidations`);
   if (inv && inv.length > 0) out.invalidations = inv;
+  const tooLarge = runLimitProblem(out);
+  if (tooLarge) fail(`${path}.accesses.pages`, tooLarge);
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };
 }
 

@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppStore } from './store.ts';
-import type { AppState } from './types.ts';
+import type { AppState, AppStore } from './types.ts';
 
 export const StoreContext = createContext<AppStore | null>(null);
 

@@ -1,3 +1,4 @@
+import { faultOfAccess } from './firstFrame.ts';
 import type { PlaybackSlice, SliceCreator } from './types.ts';
 
 /** One loop step per this many milliseconds at 1× (the design's 150–250 ms). */
@@ -7,6 +8,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engine) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastAdvance = 0;
+  /** Where a replay of one fault stops (see replayFault); null while playing to the end. */
+  let stopAt: number | null = null;
 
   const stopTimer = () => {
     if (timer !== null) clearTimeout(timer);
@@ -21,7 +24,8 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
     stopTimer();
     const { playing, speed, tick, axis, frame } = get();
     if (!playing || !axis || frame?.tick !== tick) return;
-    if (tick >= bounds().hi) {
+    if (tick >= Math.min(bounds().hi, stopAt ?? Number.MAX_SAFE_INTEGER)) {
+      stopAt = null;
       set({ playing: false });
       return;
     }
@@ -113,6 +117,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
     play() {
       const { axis, tick } = get();
       if (!axis) return;
+      stopAt = null;
       set({ playing: true });
       lastAdvance = 0;
       // At the end, play starts over rather than doing nothing.
@@ -120,8 +125,22 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = (set, get, engin
       else schedule();
     },
 
+    replayFault() {
+      const { axis, tick } = get();
+      const fault = axis ? faultOfAccess(axis, tick) : null;
+      if (!fault) return;
+      get().pause();
+      // The walk from the fault's first step to its last, at the chosen speed, then a stop: the
+      // frame the replay started from is on screen again.
+      get().seek(fault.from);
+      stopAt = fault.to;
+      lastAdvance = Date.now();
+      set({ playing: true });
+    },
+
     pause() {
       stopTimer();
+      stopAt = null;
       if (get().playing) set({ playing: false });
     },
 

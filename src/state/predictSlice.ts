@@ -5,10 +5,9 @@ import {
   resultSentence,
   scorePrediction,
   windowGfns,
-} from '../ui/predict/scoring.ts';
-import type { PredictionResult, QuizScore } from '../ui/predict/scoring.ts';
-import type { AppStore } from './store.ts';
-import type { AppState, PredictSlice, PredictState, SliceCreator } from './types.ts';
+} from './predictScoring.ts';
+import type { PredictionResult, QuizScore } from './predictScoring.ts';
+import type { AppState, AppStore, PredictSlice, PredictState, SliceCreator } from './types.ts';
 
 /*
  * Predict mode (a quiz). One question per fault, asked on the fault's first tick, about the whole

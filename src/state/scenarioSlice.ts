@@ -17,7 +17,11 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, engin
       set({ problem: { ...r.problem, source: opts.source ?? 'edit' } });
       return false;
     }
-    const target = opts.access !== undefined ? (r.axis.accessTicks[opts.access] ?? 0) : r.tick;
+    const target = opts.at
+      ? opts.at(r.axis)
+      : opts.access !== undefined
+        ? (r.axis.accessTicks[opts.access] ?? 0)
+        : r.tick;
     set({
       scenario: r.scenario,
       totals: r.totals,
@@ -29,11 +33,11 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = (set, get, engin
     return true;
   },
 
-  loadPreset(id) {
+  loadPreset(id, opts = {}) {
     const p = presetById(id);
     if (!p) return Promise.resolve(false);
     get().pause();
-    return get().loadScenario(p.scenario, { presetId: id, access: 0 });
+    return get().loadScenario(p.scenario, { presetId: id, access: 0, ...opts });
   },
 
   async importText(text) {

@@ -1,12 +1,22 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario, Variant } from '../engine/types.ts';
 import type { EnginePort } from '../worker/client.ts';
 import type { DecodeResult } from '../worker/linkCodec.ts';
-import type { PredictionResult, QuizScore } from '../ui/predict/scoring.ts';
+import type { PredictionResult, QuizScore } from './predictScoring.ts';
 import type { Axis, BothTotals, FrameReply, ScenarioProblem } from '../worker/protocol.ts';
 
 /** Where a refused scenario came from, so the message shows next to the control that caused it. */
 export type ProblemSource = 'import' | 'edit';
+
+export interface LoadOptions {
+  presetId?: string | null;
+  /** Position playback at the first tick of this access (else the current tick is kept). */
+  access?: number;
+  /** Position playback at the tick this picks on the new axis (wins over `access`). */
+  at?: (axis: Axis) => number;
+  source?: ProblemSource;
+}
 
 export interface ScenarioSlice {
   /** The scenario the worker has loaded; null until the first load answers. */
@@ -19,11 +29,9 @@ export interface ScenarioSlice {
    * scenario leaves everything as it was and sets `problem`. `access` positions playback at the
    * first tick of that access; without it the current tick is kept.
    */
-  loadScenario(
-    s: Scenario,
-    opts?: { presetId?: string | null; access?: number; source?: ProblemSource },
-  ): Promise<boolean>;
-  loadPreset(id: string): Promise<boolean>;
+  loadScenario(s: Scenario, opts?: LoadOptions): Promise<boolean>;
+  /** Loads a preset at its first access, or where `at` says. */
+  loadPreset(id: string, opts?: Pick<LoadOptions, 'at'>): Promise<boolean>;
   /** Validates JSON text in the worker, then loads it; a bad file leaves the scenario untouched. */
   importText(text: string): Promise<boolean>;
   /** Toggles an entry present in the initial state. */
@@ -52,6 +60,8 @@ export interface PlaybackSlice {
   play(): void;
   pause(): void;
   togglePlay(): void;
+  /** Plays the fault of the access on screen from its first step to its last, then stops. */
+  replayFault(): void;
   setSpeed(speed: number): void;
   /** Locks playback to ticks [from, to] (embed mode's `from`/`to`); null unlocks. */
   range: PlaybackRange | null;
@@ -129,3 +139,6 @@ export type AppState = ScenarioSlice & PlaybackSlice & ViewSlice & UrlSlice & Pr
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
 export type SliceCreator<T> = (set: SetState, get: GetState, engine: EnginePort) => T;
+
+/** The app's one store (created in store.ts). */
+export type AppStore = StoreApi<AppState>;

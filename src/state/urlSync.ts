@@ -1,22 +1,35 @@
 import { DEFAULT_PRESET_ID } from '../engine/presets.ts';
 import type { Scenario } from '../engine/types.ts';
-import type { AppStore } from './store.ts';
-import type { AppState } from './types.ts';
+import type { AppState, AppStore } from './types.ts';
+import { firstFaultEnd } from './firstFrame.ts';
 import { encodeScenario, hrefWithFrame, readLocation } from './urlState.ts';
+
+export interface ApplyOptions {
+  /**
+   * The app's own entry (not an embed): a location that names no frame at all opens on the end
+   * of the default scenario's first fault (see firstFrame.ts). A link keeps the frame it names.
+   */
+  defaultEntry?: boolean;
+}
 
 /**
  * Shows what a location asks for, falling back to the default preset when its scenario is
  * missing or refused; every refused part is named in `linkProblem`. Never throws.
  */
-export async function applyLocation(store: AppStore, href: string): Promise<void> {
+export async function applyLocation(store: AppStore, href: string, opts: ApplyOptions = {}): Promise<void> {
   const { frame, problems } = await readLocation(href, (payload) => store.getState().decodeLink(payload));
+  const namesNothing = Object.keys(frame).length === 0 && problems.length === 0;
   const s = store.getState();
   s.pause();
   if (frame.speed !== undefined) s.setSpeed(frame.speed);
   if (frame.mode !== undefined && frame.mode !== s.mode) await s.setMode(frame.mode);
   let loaded = false;
+  // Straight to the linked step: a first frame at step 1 would be drawn and at once replaced
+  // (twice the work for each widget of a deck that opens mid-walk).
+  const { tick } = frame;
+  const at = tick !== undefined ? { at: () => tick } : {};
   if (frame.scenario) {
-    loaded = await s.loadScenario(frame.scenario, { presetId: frame.presetId ?? null });
+    loaded = await s.loadScenario(frame.scenario, { presetId: frame.presetId ?? null, ...at });
     const refused = store.getState().problem;
     if (!loaded && refused) {
       // The worker's checks go further than the format's (e.g. too many steps for step mode).
@@ -24,8 +37,10 @@ export async function applyLocation(store: AppStore, href: string): Promise<void
       s.clearProblem();
     }
   }
-  if (!loaded) await s.loadPreset(DEFAULT_PRESET_ID);
-  if (frame.tick !== undefined) store.getState().seek(frame.tick);
+  if (!loaded) {
+    await s.loadPreset(DEFAULT_PRESET_ID, opts.defaultEntry && namesNothing ? { at: firstFaultEnd } : at);
+  }
+  if (tick !== undefined && store.getState().tick !== tick) store.getState().seek(tick);
   s.setLinkProblem(problems.length > 0 ? problems.join('; ') : null);
 }
 

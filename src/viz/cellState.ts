@@ -1,4 +1,3 @@
-import { scaleOrdinal } from 'd3-scale';
 import { HIT_CODE, TRACKED_CODE } from '../engine/timeline.ts';
 
 /** What one entry looks like on screen: the engine's codes plus "faulting" for the current fault. */
@@ -33,29 +32,30 @@ export const OKABE_ITO = {
  * Fills as CSS custom properties so light, dark and high-contrast themes (theme.css) can adjust
  * them without re-rendering; the hex scale below documents the defaults and feeds tests.
  */
-export const stateFill = scaleOrdinal<CellState, string>()
-  .domain(CELL_STATES)
-  .range([
-    'none',
-    'var(--spte-present)',
-    'var(--spte-faulting)',
-    'var(--spte-prefetched)',
-    'var(--spte-present)',
-    'var(--spte-huge)',
-    'var(--spte-prefetched)',
-  ]);
+const FILL: Record<CellState, string> = {
+  'not-present': 'none',
+  present: 'var(--spte-present)',
+  faulting: 'var(--spte-faulting)',
+  prefetched: 'var(--spte-prefetched)',
+  hit: 'var(--spte-present)',
+  huge: 'var(--spte-huge)',
+  tracked: 'var(--spte-prefetched)',
+};
 
-export const stateHex = scaleOrdinal<CellState, string>()
-  .domain(CELL_STATES)
-  .range([
-    'none',
-    OKABE_ITO.blue,
-    OKABE_ITO.vermillion,
-    OKABE_ITO.bluishGreen,
-    OKABE_ITO.blue,
-    OKABE_ITO.reddishPurple,
-    OKABE_ITO.bluishGreen,
-  ]);
+const HEX: Record<CellState, string> = {
+  'not-present': 'none',
+  present: OKABE_ITO.blue,
+  faulting: OKABE_ITO.vermillion,
+  prefetched: OKABE_ITO.bluishGreen,
+  hit: OKABE_ITO.blue,
+  huge: OKABE_ITO.reddishPurple,
+  tracked: OKABE_ITO.bluishGreen,
+};
+
+// Plain lookups rather than d3 ordinal scales: the first frame draws with these, and d3-scale
+// (with d3-interpolate and d3-color behind it) is otherwise needed only by the charts.
+export const stateFill = (state: CellState): string => FILL[state];
+export const stateHex = (state: CellState): string => HEX[state];
 
 /** Text drawn on a filled cell: white on blue, near-black on the lighter fills (WCAG contrast). */
 export function onFill(state: CellState): string {

@@ -1,9 +1,18 @@
-import { format } from 'd3-format';
 import type { BatchFailReason } from '../engine/types.ts';
 
-export const formatCount = format(',');
-/** Signed difference; d3-format writes a true minus sign (U+2212). */
-export const formatDelta = format('+,');
+// The stepping view's numbers need only thousands separators: Intl does that, so d3-format comes
+// with the charts (which format ticks and SI prefixes) and not with the first frame.
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
+/** "1,572,864". */
+export function formatCount(n: number): string {
+  return grouped.format(n);
+}
+
+/** Signed difference with a true minus sign (U+2212): "+7", "−7", "+0". */
+export function formatDelta(n: number): string {
+  return `${n < 0 ? '\u2212' : '+'}${grouped.format(Math.abs(n))}`;
+}
 
 export function hex(n: number): string {
   return `0x${n.toString(16)}`;

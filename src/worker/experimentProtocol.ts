@@ -1,10 +1,10 @@
 // Messages between the experiment view and its own worker (experiment.worker.ts). A separate
 // worker from the visualizer's, so a long bulk run never delays a frame request.
 import type { Scenario, Totals } from '../engine/types.ts';
-import type { OverviewLayout, OverviewShares } from '../viz/charts/overview.ts';
+import type { RunKind } from '../engine/runKinds.ts';
+import type { OverviewLayout, OverviewShares } from '../engine/tableOverview.ts';
 
-/** buggy / fixed: the scenario's MMU with that variant; tdp: the same accesses under TDP. */
-export type RunKind = 'buggy' | 'fixed' | 'tdp';
+export type { RunKind };
 
 export interface RunRequest {
   type: 'run';

@@ -1,7 +1,7 @@
 import { profileRun } from '../engine/accessProfile.ts';
 import { runBulk } from '../engine/bulk.ts';
 import type { Scenario } from '../engine/types.ts';
-import { overviewPixels } from '../viz/charts/overview.ts';
+import { overviewPixels } from '../engine/tableOverview.ts';
 import { resultTransferables } from './experimentProtocol.ts';
 import type { ExperimentResponse, RunKind, RunRequest, RunResult } from './experimentProtocol.ts';
 

@@ -26,7 +26,7 @@ export class TraceClient {
 
   parse(
     source: Blob,
-    opts: { name: string; vcpu: number | null; hardware: TraceHardware },
+    opts: { name: string; vcpu: number | null; hardware: TraceHardware | null },
     onProgress: (bytes: number, totalBytes: number) => void,
   ): ParseHandle {
     const { id, reply } = this.channel.request<'parse'>(

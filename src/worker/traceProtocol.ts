@@ -1,5 +1,5 @@
-import type { KernelComparison } from '../engine/trace/kernelCompare.ts';
-import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
+import type { KernelComparison, ModelName } from '../engine/trace/kernelCompare.ts';
+import type { KernelVerdict, ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, Scenario, Totals } from '../engine/types.ts';
 
 /**
@@ -16,7 +16,8 @@ export type TraceRequest =
       source: Blob;
       name: string;
       vcpu: number | null;
-      hardware: TraceHardware;
+      /** null: decided from the trace. */
+      hardware: TraceHardware | null;
     }
   /** Stops the parse whose request id is `parseId`; it is answered with cancelled: true. */
   | { id: number; type: 'cancel'; parseId: number }
@@ -27,8 +28,9 @@ export type TraceRequest =
 export type TraceRequestType = TraceRequest['type'];
 
 /**
- * What the parse found (the parser's own fields, documented there), without the per-fault arrays:
- * they stay in the worker, and only the set_spte count crosses.
+ * What the parse found (the parser's own fields, documented there, `hardware` being the hardware
+ * the trace was read as), without the per-fault arrays: they stay in the worker, and only the
+ * set_spte count crosses.
  */
 export type ParseSummary = Omit<ParsedTrace, 'gfns' | 'setSptes'> & {
   name: string;
@@ -36,8 +38,20 @@ export type ParseSummary = Omit<ParsedTrace, 'gfns' | 'setSptes'> & {
   /** Wall time of reading and parsing, for the MB/s shown. */
   ms: number;
   vcpu: number | null;
-  hardware: TraceHardware;
+  /** The hardware asked for, or null when it was decided from the trace. */
+  hardwareChoice: TraceHardware | null;
 };
+
+/**
+ * The traced kernel's behaviour and, except under shadow paging (set_spte names GFNs, the faults
+ * GVAs), its prefetched entries against each model's; comparedWith is the model that does what
+ * the kernel did, null when that is undetermined.
+ */
+export interface KernelReport extends KernelVerdict {
+  setSptes: number;
+  comparedWith: ModelName | null;
+  models: Record<ModelName, KernelComparison> | null;
+}
 
 export interface VariantTotals {
   buggy: Totals;
@@ -52,10 +66,10 @@ export interface ReplayReport {
   outsideMemslots: number;
   outsideExamples: number[];
   totals: VariantTotals;
-  /** Present when the trace has kvm_mmu_set_spte lines. */
   /** How many leading faults step mode can hold (all of them when the trace is short enough). */
   stepAccesses: number;
-  kernel: { setSptes: number; buggy: KernelComparison; fixed: KernelComparison } | null;
+  /** Present when the trace has kvm_mmu_set_spte (or TDP MMU) events. */
+  kernel: KernelReport | null;
   ms: number;
 }
 

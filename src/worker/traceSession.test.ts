@@ -19,7 +19,7 @@ function chunked(parts: Uint8Array[]): Blob {
 }
 
 const parseReq = (source: Blob, vcpu: number | null = null) =>
-  ({ source, name: 't', vcpu, hardware: 'ept' }) as const;
+  ({ source, name: 't', vcpu, hardware: null }) as const;
 const never = () => false;
 
 describe('readBlobText', () => {
@@ -84,9 +84,41 @@ describe('TraceSession', () => {
       () => {},
       never,
     );
+    expect(summary).toMatchObject({ hardware: 'ept', hardwareSource: 'detected', hardwareChoice: null });
+    expect(summary.kernel?.behaviour).toBe('legacy-after-fix');
     const r = s.replay(guessMemslots(summary.maxGfn));
-    expect(r.kernel?.fixed).toMatchObject({ agree: 1232, onlyKernel: 0, onlyModel: 0 });
-    expect(r.kernel?.buggy).toMatchObject({ agree: 343, onlyKernel: 889, onlyModel: 0 });
+    expect(r.kernel).toMatchObject({ behaviour: 'legacy-after-fix', comparedWith: 'fixed', setSptes: 1408 });
+    expect(r.kernel?.models?.fixed).toMatchObject({ agree: 1232, onlyKernel: 0, onlyModel: 0 });
+    expect(r.kernel?.models?.buggy).toMatchObject({ agree: 343, onlyKernel: 889, onlyModel: 0 });
+    expect(r.kernel?.models?.tdp).toMatchObject({ agree: 0, onlyKernel: 1232, modelPrefetched: 0 });
+  });
+
+  it('reads an AMD trace as AMD unless told otherwise, and a shadow-paging trace on guest virtual pages', async () => {
+    const amd = (hardware: 'ept' | null) =>
+      new TraceSession().parse(
+        { ...parseReq(new Blob([sample('synthetic-amd-npt-v6.1.trace-cmd.txt')])), hardware },
+        () => {},
+        never,
+      );
+    expect(await amd(null)).toMatchObject({
+      hardware: 'npt',
+      hardwareSource: 'detected',
+      hardwareChoice: null,
+    });
+    const asEpt = await amd('ept');
+    expect(asEpt).toMatchObject({ hardware: 'ept', hardwareSource: 'option', hardwareChoice: 'ept' });
+    expect(asEpt.warnings.map((w) => w.code)).toEqual(['hardware-overridden']);
+
+    const s = new TraceSession();
+    const shadow = await s.parse(
+      parseReq(new Blob([sample('synthetic-shadow-v5.15.ftrace.txt')])),
+      () => {},
+      never,
+    );
+    expect(shadow).toMatchObject({ hardware: 'shadow', faults: 96, guestFaults: 24 });
+    const r = s.replay([{ baseGfn: 0, pages: 2 ** 36 }]);
+    expect(r).toMatchObject({ accesses: 96, kernel: null });
+    expect(s.replayScenario(r.memslots, false).scenario.name).toMatch(/\(guest virtual pages\): 96 faults$/);
   });
 
   it('a faultless or cancelled parse keeps the previous trace for replays', async () => {

@@ -2,12 +2,13 @@ import { accessSequence } from '../engine/accessOrder.ts';
 import { runScenario } from '../engine/run.ts';
 import { scenarioSteps } from '../engine/stepWalk.ts';
 import { MAX_TIMELINE_STEPS } from '../engine/timeline.ts';
-import { compareWithKernel } from '../engine/trace/kernelCompare.ts';
+import { comparedModel, compareWithKernel } from '../engine/trace/kernelCompare.ts';
 import { traceToScenario } from '../engine/trace/traceScenario.ts';
 import { TraceParser } from '../engine/trace/traceParser.ts';
+import { traceFaultsProblem, traceSizeProblem } from '../engine/traceLimits.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, Scenario, Variant } from '../engine/types.ts';
-import type { ParseSummary, ReplayReport, ReplayScenario } from './traceProtocol.ts';
+import type { KernelReport, ParseSummary, ReplayReport, ReplayScenario } from './traceProtocol.ts';
 
 const clock = (): number => performance.now();
 
@@ -39,7 +40,8 @@ export interface ParseRequest {
   source: Blob;
   name: string;
   vcpu: number | null;
-  hardware: TraceHardware;
+  /** null: decided from the trace. */
+  hardware: TraceHardware | null;
 }
 
 /**
@@ -60,10 +62,12 @@ export class TraceSession {
     onProgress: (bytes: number) => void,
     isCancelled: () => boolean,
   ): Promise<ParseSummary> {
+    const tooLarge = traceSizeProblem(req.source.size);
+    if (tooLarge) throw new Error(`the file is ${tooLarge}`);
     const t0 = clock();
     const parser = new TraceParser({
       vcpu: req.vcpu ?? undefined,
-      hardware: req.hardware,
+      hardware: req.hardware ?? undefined,
       onProgress,
       isCancelled,
     });
@@ -83,7 +87,7 @@ export class TraceSession {
       setSptes: setSptes.length,
       ms,
       vcpu: req.vcpu,
-      hardware: req.hardware,
+      hardwareChoice: req.hardware,
     };
   }
 
@@ -94,6 +98,7 @@ export class TraceSession {
     const replay = traceToScenario(parsed, memslots, {
       traceName: this.name,
       vcpu: this.vcpu ?? undefined,
+      guestVirtual: parsed.hardware === 'shadow',
     });
     if (accessSequence(replay.scenario.accesses).count === 0) {
       const first = replay.outsideExamples[0];
@@ -110,11 +115,27 @@ export class TraceSession {
   replay(memslots: Memslot[]): ReplayReport {
     const t0 = clock();
     const { parsed, scenario, outsideMemslots, outsideExamples } = this.scenario(memslots);
-    const withKernel = parsed.setSptes.length > 0;
-    const run = (variant: Variant) => runScenario({ ...scenario, variant }, { detail: withKernel });
-    const buggy = run('buggy');
-    const fixed = run('fixed');
-    const tdp = runScenario({ ...scenario, mmu: 'tdp' });
+    const tooMany = traceFaultsProblem(accessSequence(scenario.accesses).count);
+    if (tooMany) throw new Error(tooMany);
+    const compare = parsed.kernel !== null && parsed.hardware !== 'shadow';
+    const buggy = runScenario({ ...scenario, variant: 'buggy' }, { detail: compare });
+    const fixed = runScenario({ ...scenario, variant: 'fixed' }, { detail: compare });
+    const tdp = runScenario({ ...scenario, mmu: 'tdp' }, { detail: compare });
+    let kernel: KernelReport | null = null;
+    if (parsed.kernel !== null) {
+      kernel = {
+        ...parsed.kernel,
+        setSptes: parsed.setSptes.length,
+        comparedWith: comparedModel(parsed.kernel.behaviour),
+        models: compare
+          ? {
+              buggy: compareWithKernel(parsed, buggy.faults ?? []),
+              fixed: compareWithKernel(parsed, fixed.faults ?? []),
+              tdp: compareWithKernel(parsed, tdp.faults ?? []),
+            }
+          : null,
+      };
+    }
     return {
       memslots,
       accesses: accessSequence(scenario.accesses).count,
@@ -122,13 +143,7 @@ export class TraceSession {
       outsideExamples,
       totals: { buggy: buggy.totals, fixed: fixed.totals, tdp: tdp.totals },
       stepAccesses: stepModeFit(scenario, MAX_TIMELINE_STEPS),
-      kernel: withKernel
-        ? {
-            setSptes: parsed.setSptes.length,
-            buggy: compareWithKernel(parsed, buggy.faults ?? []),
-            fixed: compareWithKernel(parsed, fixed.faults ?? []),
-          }
-        : null,
+      kernel,
       ms: clock() - t0,
     };
   }
@@ -137,7 +152,11 @@ export class TraceSession {
   replayScenario(memslots: Memslot[], fitStepMode: boolean, maxSteps = MAX_TIMELINE_STEPS): ReplayScenario {
     const { scenario } = this.scenario(memslots);
     const all = scenario.accesses as number[];
-    if (!fitStepMode) return { scenario, accesses: all.length, totalAccesses: all.length };
+    if (!fitStepMode) {
+      const tooMany = traceFaultsProblem(all.length);
+      if (tooMany) throw new Error(tooMany);
+      return { scenario, accesses: all.length, totalAccesses: all.length };
+    }
     const fit = stepModeFit(scenario, maxSteps);
     if (fit >= all.length) return { scenario, accesses: all.length, totalAccesses: all.length };
     const cut: Scenario = {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../run.ts';
 import type { FaultDetail, Scenario } from '../types.ts';
-import { compareWithKernel, kernelPrefetchedGfns, modelPrefetchedGfns } from './kernelCompare.ts';
+import {
+  compareWithKernel,
+  comparedModel,
+  kernelPrefetchedGfns,
+  modelPrefetchedGfns,
+} from './kernelCompare.ts';
 import type { SetSpteRecord } from './types.ts';
 
 const spte = (gfn: number, prefetched: boolean, level = 1): SetSpteRecord => ({ gfn, prefetched, level });
@@ -64,5 +69,13 @@ describe('compareWithKernel', () => {
     const other = compareWithKernel({ setSptes }, buggy);
     expect(other.onlyKernel).toBeGreaterThan(0);
     expect(other.onlyKernelExamples[0]).toBe(1);
+  });
+
+  it('compares a kernel with the model of its behaviour, and with none when undetermined', () => {
+    expect(comparedModel('legacy-before-fix')).toBe('buggy');
+    expect(comparedModel('legacy-after-fix')).toBe('fixed');
+    expect(comparedModel('no-prefetch')).toBe('tdp');
+    expect(comparedModel('undetermined')).toBeNull();
+    expect(comparedModel(undefined)).toBeNull();
   });
 });

@@ -1,5 +1,20 @@
 import type { FaultDetail } from '../types.ts';
-import type { ParsedTrace, SetSpteRecord } from './types.ts';
+import type { KernelBehaviour, ParsedTrace, SetSpteRecord } from './types.ts';
+
+/** The models a trace's kernel can be compared with. */
+export type ModelName = 'buggy' | 'fixed' | 'tdp';
+
+/**
+ * The model that does what the traced kernel did: the legacy MMU before or after c6cecc4b9324, or
+ * the TDP MMU for a kernel that prefetched nothing (its model prefetches nothing either, whatever
+ * the reason was); null when the trace cannot tell.
+ */
+export function comparedModel(behaviour: KernelBehaviour | undefined): ModelName | null {
+  if (behaviour === 'legacy-before-fix') return 'buggy';
+  if (behaviour === 'legacy-after-fix') return 'fixed';
+  if (behaviour === 'no-prefetch') return 'tdp';
+  return null;
+}
 
 export interface KernelComparison {
   /** 4 KiB GFNs the traced kernel installed with the accessed bit clear. */
@@ -16,7 +31,7 @@ export interface KernelComparison {
 
 const EXAMPLES = 5;
 
-/** GFNs the kernel prefetched: 4 KiB set_spte events with the accessed bit clear. */
+/** GFNs the kernel prefetched: 4 KiB set_spte events read as prefetched (see SetSpteRecord). */
 export function kernelPrefetchedGfns(setSptes: readonly SetSpteRecord[]): Set<number> {
   const out = new Set<number>();
   for (const s of setSptes) if (s.prefetched && s.level === 1) out.add(s.gfn);
@@ -48,9 +63,8 @@ function difference(a: Set<number>, b: Set<number>): { count: number; examples: 
 
 /**
  * Which GFNs the traced kernel prefetched against which the model prefetched on the same fault
- * stream (modelFaults: a detail run of the replay, buggy or fixed). Compared as sets of GFNs, so
- * the order of installs and a GFN prefetched twice (after a zap) do not matter. Caveat: with A/D
- * bits disabled the kernel's faulting entries also have the accessed bit clear.
+ * stream (modelFaults: a detail run of the replay: buggy, fixed or TDP). Compared as sets of GFNs,
+ * so the order of installs and a GFN prefetched twice (after a zap) do not matter.
  */
 export function compareWithKernel(
   parsed: Pick<ParsedTrace, 'setSptes'>,

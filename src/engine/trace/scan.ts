@@ -54,3 +54,59 @@ export function skipBlanks(s: string, pos: number, end: number): number {
 export function column(pos: number): string {
   return `column ${pos + 1}`;
 }
+
+/**
+ * What a payload parser returns: null when the payload is complete, INCOMPLETE when the text ran
+ * out where more was expected (a hard-wrapped line whose rest may follow on the next line), or an
+ * error message. INCOMPLETE is a string no message can equal.
+ */
+export const INCOMPLETE = '\u0000incomplete';
+export type PayloadStatus = string | null;
+
+/** Mismatch and "the text ends inside the literal" results of matchLiteral. */
+export const NO_MATCH = -1;
+export const ENDS_EARLY = -2;
+
+/**
+ * End of `literal` when line[pos, end) starts with it; ENDS_EARLY when what is left of the line is
+ * a proper prefix of it (the line was cut inside or before it); NO_MATCH otherwise.
+ */
+export function matchLiteral(line: string, pos: number, end: number, literal: string): number {
+  if (end - pos >= literal.length) return line.startsWith(literal, pos) ? pos + literal.length : NO_MATCH;
+  for (let i = 0; pos + i < end; i++) {
+    if (line.charCodeAt(pos + i) !== literal.charCodeAt(i)) return NO_MATCH;
+  }
+  return ENDS_EARLY;
+}
+
+/** End of the text with trailing blanks removed. */
+export function trimEnd(line: string, end: number): number {
+  while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** What scanHexValue read: the value (exact while `significant` <= 13, i.e. below 2^52). */
+export const hexScan = { value: 0, significant: 0 };
+
+/**
+ * End (exclusive) of the hex digits starting at pos, reading their value on the way (one pass
+ * instead of scanHex then hexValue: this runs twice on every fault line).
+ */
+export function scanHexValue(s: string, pos: number, end: number): number {
+  let v = 0;
+  let significant = 0;
+  while (pos < end) {
+    const c = s.charCodeAt(pos);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 102) d = c - 87;
+    else if (c >= 65 && c <= 70) d = c - 55;
+    else break;
+    if (significant > 0 || d > 0) significant++;
+    v = v * 16 + d;
+    pos++;
+  }
+  hexScan.value = v;
+  hexScan.significant = significant;
+  return pos;
+}

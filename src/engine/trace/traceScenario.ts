@@ -11,6 +11,8 @@ export interface TraceScenarioOptions {
   variant?: Variant;
   backing?: Backing;
   adBits?: boolean;
+  /** Shadow paging: the pages are guest virtual pages, and the name says so. */
+  guestVirtual?: boolean;
 }
 
 export interface TraceReplay {
@@ -29,6 +31,8 @@ const OUTSIDE_EXAMPLES = 5;
  * exit. So the replay compares the variants on that fault stream; a trace recorded without
  * prefetch (TDP MMU) is the full first-touch stream, one from a prefetching kernel is thinner.
  * Every page is taken as resident and nothing as present at the start (a preallocated VM's boot).
+ * Under shadow paging the pages are guest virtual pages, replayed as if the guest's page tables
+ * mapped them one to one (there the shadow walk prefetches what the fixed direct walk does).
  */
 export function traceToScenario(
   parsed: Pick<ParsedTrace, 'gfns'>,
@@ -65,5 +69,6 @@ export function traceToScenario(
 function scenarioName(opts: TraceScenarioOptions, faults: number): string {
   const source = opts.traceName === undefined ? 'trace replay' : `trace ${opts.traceName}`;
   const vcpu = opts.vcpu === undefined ? '' : `, vCPU ${opts.vcpu}`;
-  return `${source}${vcpu}: ${faults} faults`;
+  const pages = opts.guestVirtual === true ? ' (guest virtual pages)' : '';
+  return `${source}${vcpu}${pages}: ${faults} faults`;
 }

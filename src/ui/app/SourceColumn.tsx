@@ -19,6 +19,10 @@ export function SourceColumn() {
   const sides = useAppStore(selectSides);
   const variant: Variant = mode === 'compare' ? codeVariant : mode;
   const f = frame?.[variant] ?? null;
+  const otherVariant: Variant = variant === 'buggy' ? 'fixed' : 'buggy';
+  const o = mode === 'compare' ? (frame?.[otherVariant] ?? null) : null;
+  // Each mark says whose line it is: buggy / fixed, or the versions when two kernels are chosen.
+  const tagOf = (v: Variant) => (sides.defaultPair ? v : sides[v].short);
   return (
     <div className="source-column">
       {mode === 'compare' && (
@@ -47,6 +51,12 @@ export function SourceColumn() {
           walk={f.walk}
           tableBase={f.tableBase}
           mmu={mmu}
+          {...(o
+            ? {
+                other: { variant: o.variant, kernel: o.kernel, step: o.step, tag: tagOf(otherVariant) },
+                ownTag: tagOf(variant),
+              }
+            : {})}
         />
       )}
     </div>

@@ -4,6 +4,7 @@ import type { Step } from '../../engine/steps.ts';
 import type { WalkView } from '../../engine/timeline.ts';
 import type { MmuKind, Variant } from '../../engine/types.ts';
 import { SourceListing } from './SourceListing.tsx';
+import type { OtherMark } from './SourceListing.tsx';
 import { LiveValues } from './LiveValues.tsx';
 import { PatchView } from './PatchView.tsx';
 import './codePanel.css';
@@ -19,12 +20,26 @@ export interface CodePanelProps {
   tableBase: number;
   /** Which pseudo-C to show: shadow paging has its own (paging_tmpl.h). Default legacy. */
   mmu?: MmuKind;
+  /** Compare mode: the other side's step, whose current line is marked and labelled too. */
+  other?: OtherMark;
+  /** Compare mode: this side's label on its own mark. */
+  ownTag?: string;
 }
 
 type Tab = 'source' | 'patch';
 
 /** The pseudo-C of the walk with the current line highlighted, live values and the patch. */
-export function CodePanel({ variant, kernel, title, step, walk, tableBase, mmu = 'legacy' }: CodePanelProps) {
+export function CodePanel({
+  variant,
+  kernel,
+  title,
+  step,
+  walk,
+  tableBase,
+  mmu = 'legacy',
+  other,
+  ownTag,
+}: CodePanelProps) {
   const [tab, setTab] = useState<Tab>('source');
   const id = useId();
   const tabs: Array<{ key: Tab; label: string }> = [
@@ -65,11 +80,19 @@ export function CodePanel({ variant, kernel, title, step, walk, tableBase, mmu =
         role="tabpanel"
         aria-labelledby={`${id}-tab-${tab}`}
         className="code-body"
+        // A scrolling region: reachable by Tab, so keys can scroll it (WCAG 2.1.1).
+        tabIndex={0}
       >
         {tab === 'source' ? (
           <>
             <LiveValues walk={walk} tableBase={tableBase} />
-            <SourceListing variant={variant} kernel={kernel ?? variant} step={step} mmu={mmu} />
+            <SourceListing
+              variant={variant}
+              kernel={kernel ?? variant}
+              step={step}
+              mmu={mmu}
+              {...(other && ownTag !== undefined ? { other, ownTag } : {})}
+            />
           </>
         ) : (
           <PatchView />

@@ -4,6 +4,8 @@ import { selectSides } from '../../state/sides.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 
 const MODES: readonly ViewMode[] = ['buggy', 'fixed', 'compare'];
+/** What a phone shows for the default pair; chosen versions ("v4.13") are short already. */
+const PHONE_LABEL: Record<ViewMode, string> = { buggy: 'Buggy', fixed: 'Fixed', compare: 'Compare' };
 
 const selectSetMode = (s: { setMode: (m: ViewMode) => Promise<void> }) => s.setMode;
 
@@ -14,6 +16,7 @@ export function AlgorithmSwitch() {
   // The two sides are the kernels on screen: before/after the fix, or two chosen versions.
   const sides = useAppStore(selectSides);
   const label = (m: ViewMode) => (m === 'compare' ? 'Compare' : sides[m].short);
+  const short = (m: ViewMode) => (sides.defaultPair ? PHONE_LABEL[m] : label(m));
   return (
     <div role="radiogroup" aria-labelledby="algorithm-label" className="segmented">
       <span id="algorithm-label" className="field-label">
@@ -27,8 +30,15 @@ export function AlgorithmSwitch() {
             value={m}
             checked={mode === m}
             onChange={() => void setMode(m)}
+            // The same name whichever text fits the screen (a phone shows the short one).
+            aria-label={label(m)}
           />
-          <span>{label(m)}</span>
+          <span className="seg-long" aria-hidden="true">
+            {label(m)}
+          </span>
+          <span className="seg-short" aria-hidden="true">
+            {short(m)}
+          </span>
         </label>
       ))}
     </div>

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { emptyTotals } from '../../engine/types.ts';
 import { Counters } from './Counters.tsx';
 
-const names = (html: string) => [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+const names = (html: string) =>
+  [...html.matchAll(/<dt>(.*?)<\/dt>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
 
 describe('Counters', () => {
   const totals = { ...emptyTotals(), pfFixed: 1, prefetched: 3, prefetchCalls: 4, failedCalls: 1 };
@@ -26,5 +27,15 @@ describe('Counters', () => {
       'prefetch hits',
     ]);
     expect(html).toContain('aria-label="Counters — fixed"');
+  });
+  it('labels the difference from the other variant as such', () => {
+    const other = { ...totals, prefetched: 10 };
+    const html = renderToStaticMarkup(
+      <Counters totals={totals} other={other} otherLabel="fixed" label="buggy" />,
+    );
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('prefetched 3 −7 vs fixed');
+    // Rows equal in both variants show no difference at all.
+    expect(text).not.toContain('+0');
   });
 });

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { Totals } from '../../engine/types.ts';
 import { formatCount, formatDelta } from '../../viz/format.ts';
 import './counters.css';
@@ -7,6 +7,8 @@ export interface CountersProps {
   totals: Totals;
   /** The other variant's totals: each row then shows this variant's difference from it. */
   other?: Totals;
+  /** The other variant's name, which labels each difference ("−7 vs fixed"). */
+  otherLabel?: string;
   label: string;
   /**
    * Shadow paging with guest paging on: FNAME(pte_prefetch) calls FNAME(prefetch_gpte) once per
@@ -32,10 +34,14 @@ export const SHADOW_COUNTER_ROWS: typeof COUNTER_ROWS = COUNTER_ROWS.map((r) =>
       : r,
 );
 
-/** Per-variant counters with thousands separators; with `other`, the difference beside each. */
-export function Counters({ totals, other, label, shadowWalk = false }: CountersProps) {
+/**
+ * Per-variant counters with thousands separators; with `other`, each row also shows its difference
+ * from the other variant, labelled as such ("−7 vs fixed"): a bare "−7" reads as a change since
+ * the last step.
+ */
+export function Counters({ totals, other, otherLabel = 'other', label, shadowWalk = false }: CountersProps) {
   return (
-    <dl className="counters" aria-label={`Counters — ${label}`}>
+    <dl className={`counters${other ? ' has-delta' : ''}`} aria-label={`Counters — ${label}`}>
       {(shadowWalk ? SHADOW_COUNTER_ROWS : COUNTER_ROWS).map(({ key, name, hint }) => (
         <CounterRow
           key={key}
@@ -43,6 +49,7 @@ export function Counters({ totals, other, label, shadowWalk = false }: CountersP
           hint={hint}
           value={totals[key]}
           delta={other ? totals[key] - other[key] : 0}
+          vs={otherLabel}
         />
       ))}
     </dl>
@@ -55,21 +62,36 @@ const CounterRow = memo(function CounterRow({
   hint,
   value,
   delta,
+  vs,
 }: {
   name: string;
   hint: string;
   value: number;
   /** Difference from the other variant; 0 draws nothing. */
   delta: number;
+  /** The other variant's name. */
+  vs: string;
 }) {
   return (
     <div className="counters-row" title={hint}>
-      <dt>{name}</dt>
+      {/* A long kernel name may break after its underscore, never inside a word. */}
+      <dt>
+        {name.split('_').map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && (
+              <>
+                _<wbr />
+              </>
+            )}
+            {part}
+          </Fragment>
+        ))}
+      </dt>
       <dd>
         <span className="counters-value">{formatCount(value)}</span>
         {delta !== 0 && (
-          <span className="counters-delta" aria-label={`${formatDelta(delta)} versus the other variant`}>
-            {formatDelta(delta)}
+          <span className="counters-delta">
+            {formatDelta(delta)} <span className="counters-vs">vs {vs}</span>
           </span>
         )}
       </dd>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useAppView } from '../app/route.ts';
 import type { AppView } from '../app/route.ts';
-import { PathsView } from '../paths/PathsView.tsx';
+import { LazyView } from '../app/LazyView.tsx';
+import { pathsPart } from '../app/parts.ts';
 import { EmbedControls } from './EmbedControls.tsx';
 import type { EmbedOptions } from './embedOptions.ts';
 import { EmbedShell } from './EmbedShell.tsx';
@@ -13,7 +14,11 @@ import { EmbedStepper } from './EmbedStepper.tsx';
  */
 const EMBEDDABLE: Partial<Record<AppView, { Component: () => ReactNode; stepping: boolean }>> = {
   visualizer: { Component: EmbedStepper, stepping: true },
-  paths: { Component: () => <PathsView embed />, stepping: false },
+  // A chunk of its own: a slide of the stepping view never loads the paths view.
+  paths: {
+    Component: () => <LazyView part={pathsPart}>{(m) => <m.PathsView embed />}</LazyView>,
+    stepping: false,
+  },
 };
 
 /** `?embed`: only the view, its current line, the narration and minimal controls, scaled to the frame. */

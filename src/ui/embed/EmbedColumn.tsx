@@ -1,7 +1,8 @@
 import type { VariantFrame } from '../../engine/timeline.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
 import { SptePage } from '../app/views.tsx';
-import { GuestTable } from '../guestTable/GuestTable.tsx';
+import { LazyView } from '../app/LazyView.tsx';
+import { guestTablePart } from '../app/parts.ts';
 import { EmbedCodeLine } from './EmbedCodeLine.tsx';
 
 const TITLE: Record<Variant, string> = {
@@ -40,7 +41,12 @@ export function EmbedColumn({
           pf_fixed <b>{frame.totals.pfFixed}</b> · prefetched <b>{frame.totals.prefetched}</b>
         </span>
       </header>
-      {guestPaging && <GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} large />}
+      {/* Only shadow paging draws guest PTEs: their code (and d3-shape's arrows) is a chunk of its own. */}
+      {guestPaging && (
+        <LazyView part={guestTablePart}>
+          {(m) => <m.GuestTable frame={frame} scenario={scenario} transitionMs={transitionMs} large />}
+        </LazyView>
+      )}
       <SptePage
         frame={frame}
         scenario={scenario}

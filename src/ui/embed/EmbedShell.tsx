@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { LinkProblemBanner } from '../share/LinkProblemBanner.tsx';
-import { DESIGN_HEIGHT, fitCanvas } from './embedFit.ts';
+import { fitCanvas } from './embedFit.ts';
 import './embed.css';
 
 function frameSize() {
@@ -34,18 +34,19 @@ export function EmbedShell({
   return (
     <div className="embed-viewport">
       <div
-        className="embed-canvas"
+        className={`embed-canvas${fit.portrait ? ' is-portrait' : ''}`}
         data-scale={fit.scale.toFixed(3)}
         style={{
           width: fit.width,
-          height: DESIGN_HEIGHT,
+          height: fit.height,
           transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.scale})`,
         }}
       >
         {title !== null && <h1 className="embed-title">{title}</h1>}
         <LinkProblemBanner />
         <main className="embed-main">{children}</main>
-        {footer}
+        {/* A landmark of its own, so every part of the widget is inside one (axe: region). */}
+        {footer && <footer className="embed-footer">{footer}</footer>}
       </div>
     </div>
   );

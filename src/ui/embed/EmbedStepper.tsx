@@ -6,7 +6,8 @@ import type { AppState } from '../../state/types.ts';
 import { prefersReducedMotion, stepTransitionMs } from '../../viz/tween.ts';
 import { narrationText } from '../app/narrationText.ts';
 import { Narration, narrate } from '../app/views.tsx';
-import { PredictPanel } from '../predict/PredictPanel.tsx';
+import { LazyView } from '../app/LazyView.tsx';
+import { predictPart } from '../app/parts.ts';
 import { EmbedColumn } from './EmbedColumn.tsx';
 
 const selectEmbedStage = (s: AppState) => ({
@@ -17,6 +18,7 @@ const selectEmbedStage = (s: AppState) => ({
   access: currentAccess(s),
 });
 const selectNarration = (s: AppState) => narrationText(s.frame, narrate);
+const selectPredictOn = (s: AppState) => s.predict.on;
 
 /**
  * The stepping view for slides: the page(s) side by side, each with its line, then the quiz when
@@ -25,6 +27,7 @@ const selectNarration = (s: AppState) => narrationText(s.frame, narrate);
 export function EmbedStepper() {
   const { frame, scenario, variants, speed, access } = useAppStore(useShallow(selectEmbedStage));
   const text = useAppStore(selectNarration);
+  const predictOn = useAppStore(selectPredictOn);
   const shown = variants.split(',') as Variant[];
   const transitionMs = stepTransitionMs(speed, prefersReducedMotion());
   return (
@@ -52,7 +55,8 @@ export function EmbedStepper() {
           );
         })}
       </div>
-      <PredictPanel />
+      {/* The quiz's code comes only with predict mode (a chunk of its own). */}
+      {predictOn && <LazyView part={predictPart}>{(m) => <m.PredictPanel />}</LazyView>}
       <Narration text={text} />
     </>
   );

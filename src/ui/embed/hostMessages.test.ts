@@ -194,9 +194,19 @@ describe('fitCanvas', () => {
     ] as const) {
       const f = fitCanvas(w, h);
       expect(f.width * f.scale).toBeLessThanOrEqual(w + 1e-9);
-      expect(720 * f.scale).toBeLessThanOrEqual(h + 1e-9);
+      expect(f.height * f.scale).toBeLessThanOrEqual(h + 1e-9);
       expect(f.x).toBeGreaterThanOrEqual(0);
       expect(f.y).toBeGreaterThanOrEqual(0);
     }
+  });
+  it('lays a phone held upright out in portrait, filling it at a legible scale', () => {
+    const f = fitCanvas(390, 844);
+    expect(f.portrait).toBe(true);
+    expect(f.width * f.scale).toBeCloseTo(390, 5);
+    expect(f.height * f.scale).toBeCloseTo(844, 5);
+    // 18 px design text shows at 16 px, not at the 8 px of the landscape slide squeezed in.
+    expect(18 * f.scale).toBeGreaterThan(15.5);
+    expect(fitCanvas(1280, 720).portrait).toBe(false);
+    expect(fitCanvas(800, 800).portrait).toBe(false);
   });
 });

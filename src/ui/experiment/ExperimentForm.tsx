@@ -101,14 +101,19 @@ export function ExperimentForm({ input, onChange, onRun, problem, running, child
           problem={problem}
           onChange={(v) => set('vmGiB', v)}
         />
-        <div className="xp-presets" role="group" aria-label="VM size presets">
+        <div
+          className="xp-presets"
+          role="group"
+          aria-label="VM size presets (the guest touches ¾, as in the seed)"
+        >
           {VM_PRESETS.map((p) => (
             <button
               key={p.gib}
               type="button"
               className={`btn btn-small${input.vmGiB === p.gib ? ' is-on' : ''}`}
               aria-pressed={input.vmGiB === p.gib}
-              onClick={() => set('vmGiB', p.gib)}
+              title={`A ${p.label} VM touching its first ${p.touchedGiB} GiB, as the seed touches 6 GiB of 8`}
+              onClick={() => onChange({ ...input, vmGiB: p.gib, touchedGiB: p.touchedGiB, startGiB: '0' })}
             >
               {p.label}
             </button>

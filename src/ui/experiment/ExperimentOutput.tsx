@@ -34,7 +34,7 @@ export const ExperimentOutput = memo(function ExperimentOutput({ shown }: { show
         <ChartFrame
           title="Every page table"
           name="page-table-overview"
-          caption="Colour mixes faulted, prefetched and not-present SPTEs by their share of the cell."
+          caption="A touched cell's colour is the share of its touched entries that faulted, from light (all prefetched) to dark (all faulted); the counts beside each strip are exact."
         >
           {(ref) => <TableOverview shown={shown} svgRef={ref} />}
         </ChartFrame>

@@ -32,76 +32,86 @@ export function ResultsTable({ shown }: { shown: ExperimentResults }) {
   const fixed = results.fixed?.totals;
   return (
     <section className="xp-results" aria-label="Results">
-      <table className="xp-table">
-        <caption>
-          {shown.built.label !== undefined
-            ? `${formatCount(results.buggy?.accessCount ?? 0)} faults of ${shown.built.label} replayed in trace order, each run in the experiment worker`
-            : `${formatCount(results.buggy?.accessCount ?? 0)} pages touched, each run in the experiment worker`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">count</th>
-            {runs.map((r) => (
-              <th key={r} scope="col">
-                <span className="xp-swatch" style={{ background: RUN_STYLE[r].colour }} aria-hidden="true" />
-                {RUN_STYLE[r].label}
+      {/* Wider than a phone: it scrolls sideways in its own box (reachable by Tab), not the page. */}
+      <div className="xp-table-scroll" tabIndex={0} role="group" aria-label="Results table">
+        <table className="xp-table">
+          <caption>
+            {shown.built.label !== undefined
+              ? `${formatCount(results.buggy?.accessCount ?? 0)} faults of ${shown.built.label} replayed in trace order, each run in the experiment worker`
+              : `${formatCount(results.buggy?.accessCount ?? 0)} pages touched, each run in the experiment worker`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">count</th>
+              {runs.map((r) => (
+                <th key={r} scope="col">
+                  <span
+                    className="xp-swatch"
+                    style={{ background: RUN_STYLE[r].colour }}
+                    aria-hidden="true"
+                  />
+                  {RUN_STYLE[r].label}
+                </th>
+              ))}
+              <th scope="col" title="buggy divided by fixed">
+                reduction (buggy / fixed)
               </th>
+              {seed && <th scope="col">the seed's measurement (before → after)</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((row) => (
+              <tr key={row.key}>
+                <th scope="row" title={row.hint}>
+                  {row.label}
+                </th>
+                {runs.map((r) => (
+                  <td key={r} className="num">
+                    {formatCount(results[r]?.totals[row.key] ?? 0)}
+                  </td>
+                ))}
+                <td className="num">
+                  {buggy && fixed && row.key === 'pfFixed' ? factor(buggy.pfFixed, fixed.pfFixed) : ''}
+                </td>
+                {seed && <td className="num">{row.key === 'pfFixed' ? '~1.75M → <0.27M' : ''}</td>}
+              </tr>
             ))}
-            <th scope="col" title="buggy divided by fixed">
-              reduction (buggy / fixed)
-            </th>
-            {seed && <th scope="col">the seed's measurement (before → after)</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" title={row.hint}>
-                {row.label}
+            <tr className="xp-time">
+              <th
+                scope="row"
+                title="wall time of runBulk in the worker, measured in this browser for this run"
+              >
+                engine time (measured)
+              </th>
+              {runs.map((r) => {
+                const t = results[r]?.engineMs;
+                return (
+                  <td key={r} className="num">
+                    {t === undefined ? '' : t === null ? 'not measured' : `${ms(t)} ms`}
+                  </td>
+                );
+              })}
+              <td />
+              {seed && <td />}
+            </tr>
+            <tr className="xp-time">
+              <th
+                scope="row"
+                title="wall time of the profiled run that gives the counts and the charts, in the worker"
+              >
+                run with charts (measured)
               </th>
               {runs.map((r) => (
                 <td key={r} className="num">
-                  {formatCount(results[r]?.totals[row.key] ?? 0)}
+                  {results[r] ? `${ms(results[r].profileMs)} ms` : ''}
                 </td>
               ))}
-              <td className="num">
-                {buggy && fixed && row.key === 'pfFixed' ? factor(buggy.pfFixed, fixed.pfFixed) : ''}
-              </td>
-              {seed && <td className="num">{row.key === 'pfFixed' ? '~1.75M → <0.27M' : ''}</td>}
+              <td />
+              {seed && <td />}
             </tr>
-          ))}
-          <tr className="xp-time">
-            <th scope="row" title="wall time of runBulk in the worker, measured in this browser for this run">
-              engine time (measured)
-            </th>
-            {runs.map((r) => {
-              const t = results[r]?.engineMs;
-              return (
-                <td key={r} className="num">
-                  {t === undefined ? '' : t === null ? 'not measured' : `${ms(t)} ms`}
-                </td>
-              );
-            })}
-            <td />
-            {seed && <td />}
-          </tr>
-          <tr className="xp-time">
-            <th
-              scope="row"
-              title="wall time of the profiled run that gives the counts and the charts, in the worker"
-            >
-              run with charts (measured)
-            </th>
-            {runs.map((r) => (
-              <td key={r} className="num">
-                {results[r] ? `${ms(results[r].profileMs)} ms` : ''}
-              </td>
-            ))}
-            <td />
-            {seed && <td />}
-          </tr>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       {seed && buggy && fixed && (
         <p className="xp-note">
           The seed measured pf_fixed in a real 8 GiB guest touching 6 GiB: about 1.75 million before the fix

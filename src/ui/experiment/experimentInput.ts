@@ -33,10 +33,14 @@ export const SEED_INPUT: ExperimentInput = {
   mmu: 'legacy',
 };
 
-export const VM_PRESETS: ReadonlyArray<{ label: string; gib: string }> = [
-  { label: '8 GiB', gib: '8' },
-  { label: '64 GiB', gib: '64' },
-  { label: '1 TiB', gib: '1024' },
+/**
+ * VM sizes one click away; each also sets the touched range to the seed's proportion (6 GiB of 8,
+ * from 0), so "64 GiB" runs the seed's experiment at 64 GiB rather than 6 GiB in a bigger VM.
+ */
+export const VM_PRESETS: ReadonlyArray<{ label: string; gib: string; touchedGiB: string }> = [
+  { label: '8 GiB', gib: '8', touchedGiB: '6' },
+  { label: '64 GiB', gib: '64', touchedGiB: '48' },
+  { label: '1 TiB', gib: '1024', touchedGiB: '768' },
 ];
 
 /** 1 TiB: the size the issue asks for; the per-table overview is sized for it. */

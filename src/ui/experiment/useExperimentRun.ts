@@ -4,8 +4,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { createExperimentClient } from '../../worker/experimentClient.ts';
 import type { ExperimentClient } from '../../worker/experimentClient.ts';
 import type { RunKind, RunResult } from '../../worker/experimentProtocol.ts';
-import { OVERVIEW_PANEL, overviewLayout } from '../../viz/charts/overview.ts';
-import type { OverviewLayout } from '../../viz/charts/overview.ts';
+import { OVERVIEW_PANEL, overviewLayout } from '../../engine/tableOverview.ts';
+import type { OverviewLayout } from '../../engine/tableOverview.ts';
 import type { BuiltExperiment } from './experimentInput.ts';
 
 export const CHART_BUCKETS = 512;

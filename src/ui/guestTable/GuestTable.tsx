@@ -36,7 +36,7 @@ export function GuestTable({ frame, scenario, transitionMs = 200, large = false 
   if (!guest) return null;
   if (!view) {
     return (
-      <section className="guest-table is-off" aria-label="Guest page table">
+      <section className="guest-table is-off" aria-label={`Guest page table, ${frame.variant}`}>
         <p className="guest-off-note">
           <strong>Guest paging is off</strong>: GVA = GPA, so KVM uses direct shadow pages and
           FNAME(pte_prefetch) hands each fault to __direct_pte_prefetch — batches, and the trailing bug before
@@ -51,7 +51,12 @@ export function GuestTable({ frame, scenario, transitionMs = 200, large = false 
   const style = { '--gpte-draw-ms': `${Math.max(0, transitionMs)}ms` } as CSSProperties;
   const g = large ? GUEST_LARGE : GUEST;
   return (
-    <section className={`guest-table${large ? ' is-large' : ''}`} aria-label="Guest page table" style={style}>
+    // Named per variant: compare mode shows two, and two landmarks of one name cannot be told apart.
+    <section
+      className={`guest-table${large ? ' is-large' : ''}`}
+      aria-label={`Guest page table, ${frame.variant}`}
+      style={style}
+    >
       <div className="guest-table-head">
         <span className="guest-table-title">{large ? 'Guest PTEs → SPTEs' : 'Guest page table'}</span>
         <span className="guest-table-sub">

@@ -3,8 +3,8 @@ import { serializeScenario } from '../../engine/scenario.ts';
 import { selectScenario } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
-import { ImportDialog } from './ImportDialog.tsx';
-import { TraceDialog } from '../trace/TraceDialog.tsx';
+import { LazyView } from '../app/LazyView.tsx';
+import { importDialogPart, traceDialogPart } from '../app/parts.ts';
 
 /** A file name from the scenario's name: lower-case words joined by dashes. */
 const selectClearProblem = (s: AppState) => s.clearProblem;
@@ -49,22 +49,31 @@ export function ImportExport() {
       <button type="button" className="btn" ref={traceButton} onClick={() => setTraceOpen(true)}>
         Open KVM trace
       </button>
+      {/* The dialogs' code is fetched in idle time after the first frame, or on the click. */}
       {open && (
-        <ImportDialog
-          onClose={() => {
-            setOpen(false);
-            clearProblem();
-            importButton.current?.focus();
-          }}
-        />
+        <LazyView part={importDialogPart}>
+          {(m) => (
+            <m.ImportDialog
+              onClose={() => {
+                setOpen(false);
+                clearProblem();
+                importButton.current?.focus();
+              }}
+            />
+          )}
+        </LazyView>
       )}
       {traceOpen && (
-        <TraceDialog
-          onClose={() => {
-            setTraceOpen(false);
-            traceButton.current?.focus();
-          }}
-        />
+        <LazyView part={traceDialogPart}>
+          {(m) => (
+            <m.TraceDialog
+              onClose={() => {
+                setTraceOpen(false);
+                traceButton.current?.focus();
+              }}
+            />
+          )}
+        </LazyView>
       )}
     </div>
   );

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { presetById } from '../../engine/presets.ts';
+import { pagingOffScenario, shadowScenario } from '../../engine/testing/shadowScenarios.ts';
 import { buildTimeline, frameAt } from '../../engine/timeline.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
 import { narrate } from './narrate.ts';
@@ -96,5 +98,47 @@ describe('narrate: no walk at all', () => {
   });
   it('has a sentence before the first access', () => {
     expect(narrate(null, 'buggy')).toMatch(/first access/);
+  });
+});
+
+describe('narrate: shadow paging names GVA pages and GFNs apart', () => {
+  // The guest maps GVA page n to GFN 0x1000 + n: a GVA page number is never a GFN here.
+  const offset = (over: Partial<Scenario> = {}) =>
+    shadowScenario({ memslots: [{ baseGfn: 0, pages: 8192 }], ...over }, [
+      { gvaPage: 0, pages: 512, gfn: 0x1000 },
+    ]);
+
+  it('calls a prefetch hit by its GVA page and the GFN its guest PTE maps', () => {
+    const f = sentences(offset({ accesses: [8, 10] }), 'fixed');
+    expect(f.at(-1)).toBe(
+      'The shadow SPTE of GVA page 0xa → GFN 0x100a was prefetched: this access is a prefetch hit, no fault.',
+    );
+    expect(f.join(' ')).not.toMatch(/\bGFN 0xa\b/);
+  });
+  it('names the fault by GVA page, with the GFN its guest PTE maps', () => {
+    expect(sentences(offset({ accesses: [8] }), 'buggy')[0]).toBe(
+      'Access to GVA page 0x8 faults: KVM shadows its guest PTE (→ GFN 0x1008) in entry 8 (pf_fixed +1).',
+    );
+  });
+  it('says which GVA page an access to a present entry is', () => {
+    expect(sentences(offset({ accesses: [8, 8] }), 'fixed').at(-1)).toBe(
+      'Entry 8 (GVA page 0x8 → GFN 0x1008) is already present: the access does not fault.',
+    );
+  });
+  it('mentions only GFNs the guest maps in the scattered preset, never a GVA page as a GFN', () => {
+    const preset = presetById('shadow-scattered')!.scenario;
+    const mapped = new Set((preset.guest?.pageTables ?? []).flatMap((r) => (r.pages === 1 ? [r.gfn] : [])));
+    for (const v of ['buggy', 'fixed'] as const) {
+      const text = sentences(preset, v).join(' ');
+      expect(text).toContain('The shadow SPTE of GVA page 0xd → GFN 0x44 was prefetched');
+      const gfns = [...text.matchAll(/GFN (0x[0-9a-f]+)/g)].map((m) => Number(m[1]));
+      expect(gfns.length).toBeGreaterThan(0);
+      for (const g of gfns) expect(mapped.has(g), `GFN ${g.toString(16)} is mapped by the guest`).toBe(true);
+    }
+  });
+  it('keeps GFN wording with guest paging off, where GVA = GPA', () => {
+    const f = sentences(pagingOffScenario({ accesses: [8, 9] }), 'fixed');
+    expect(f[0]).toBe('Access to GFN 0x8 faults: KVM installs entry 8 (pf_fixed +1).');
+    expect(f.at(-1)).toBe('GFN 0x9 was prefetched: this access is a prefetch hit, no fault.');
   });
 });

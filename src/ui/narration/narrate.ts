@@ -96,15 +96,30 @@ function gpteSentence(s: GpteVisitStep): string {
   }
 }
 
+/**
+ * What the guest accessed, in the words of the table that is walked. A legacy, TDP or direct
+ * shadow page is indexed by GFN. Under shadow paging with guest paging on, the shadow table is
+ * indexed by GVA page, and the GFN is whatever the guest PTE maps: "GVA page 0xa → GFN 0x100a",
+ * as the entries' names say it.
+ */
+function accessed(step: Step): string {
+  if (step.mapsGfn === undefined) return `GFN ${hex(step.gfn)}`;
+  return `GVA page ${hex(step.gfn)} → GFN ${hex(step.mapsGfn)}`;
+}
+
 /** One plain sentence describing a step, for the narration live region. */
 export function narrate(step: Step | null, variant: Variant, walk?: WalkView): string {
   if (!step) return 'Before the first access: nothing is mapped yet. Step forward to begin.';
   switch (step.kind) {
     case 'access':
       if (step.outcome === 'hit')
-        return `GFN ${hex(step.gfn)} was prefetched: this access is a prefetch hit, no fault.`;
-      if (step.outcome === 'huge') return `GFN ${hex(step.gfn)} lies inside a 2 MiB mapping: no fault.`;
-      return `Entry ${idx(step.gfn)} is already present: the access does not fault.`;
+        return step.mapsGfn === undefined
+          ? `GFN ${hex(step.gfn)} was prefetched: this access is a prefetch hit, no fault.`
+          : `The shadow SPTE of ${accessed(step)} was prefetched: this access is a prefetch hit, no fault.`;
+      if (step.outcome === 'huge') return `${accessed(step)} lies inside a 2 MiB mapping: no fault.`;
+      return step.mapsGfn === undefined
+        ? `Entry ${idx(step.gfn)} is already present: the access does not fault.`
+        : `Entry ${idx(step.gfn)} (${accessed(step)}) is already present: the access does not fault.`;
     case 'fault':
       if (step.accessTracked)
         return `Entry ${idx(step.gfn)} was prefetched access-tracked (no A/D bits: nested EPT without them), so this first touch exits like a miss: KVM installs it again, accessed (pf_fixed +1), and runs the prefetch walk once more.`;

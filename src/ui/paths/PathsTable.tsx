@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PathRow } from '../../engine/comparePaths.ts';
 import { formatCount } from '../../viz/format.ts';
 import { barScale } from './chartScale.ts';
@@ -8,7 +9,16 @@ import { METRICS, PATH_SHORT, ratioToFixed } from './pathStyle.ts';
  * the short path names and draws a bar of pf_fixed to scale in its cell: a slide has no room for
  * the chart at a legible size, and pf_fixed (the exits) is what the slide is about.
  */
-export function PathsTable({ rows, compact = false }: { rows: readonly PathRow[]; compact?: boolean }) {
+export function PathsTable({
+  rows,
+  compact = false,
+  action,
+}: {
+  rows: readonly PathRow[];
+  compact?: boolean;
+  /** Something to do with a row, drawn under its name (the full view's "Step through"). */
+  action?: (row: PathRow) => ReactNode;
+}) {
   const fixed = rows.find((r) => r.id === 'legacy-fixed');
   const bar = compact
     ? barScale(
@@ -37,6 +47,7 @@ export function PathsTable({ rows, compact = false }: { rows: readonly PathRow[]
           <tr key={r.id} className={`path-${r.id}`} data-path={r.id}>
             <th scope="row" title={compact ? r.label : undefined}>
               {compact ? PATH_SHORT[r.id] : r.label}
+              {action?.(r)}
             </th>
             {METRICS.map((m) => (
               <td key={m.key} className="num">

@@ -4,6 +4,7 @@ import { createPathsClient } from '../../worker/pathsClient.ts';
 import type { PathsClient } from '../../worker/pathsClient.ts';
 import type { PathsProgress } from '../../worker/pathsProtocol.ts';
 import { PathsChart } from './PathsChart.tsx';
+import { StepPathLink } from './StepPathLink.tsx';
 import { PathsTable } from './PathsTable.tsx';
 import { PATH_SHORT } from './pathStyle.ts';
 import { WorkloadForm } from './WorkloadForm.tsx';
@@ -119,7 +120,11 @@ export function PathsView({ embed = embedFromUrl() }: PathsViewProps) {
       {shown && (
         <section className={`paths-results${running ? ' is-stale' : ''}`} aria-label="Results">
           <h3 className="paths-title">{shown.title}</h3>
-          <PathsTable rows={shown.rows} compact={embed} />
+          <PathsTable
+            rows={shown.rows}
+            compact={embed}
+            {...(embed ? {} : { action: (row: PathRow) => <StepPathLink row={row} /> })}
+          />
           {!embed && <PathsChart rows={shown.rows} />}
         </section>
       )}

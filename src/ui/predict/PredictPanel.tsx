@@ -3,7 +3,7 @@ import type { Variant } from '../../engine/types.ts';
 import { predictVariantOf, WHO } from '../../state/predictSlice.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
-import { scoreText } from './scoring.ts';
+import { scoreText } from '../../state/predictScoring.ts';
 import { PredictCell } from './PredictCell.tsx';
 import type { CellMark } from './PredictCell.tsx';
 import './predict.css';

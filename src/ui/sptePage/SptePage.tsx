@@ -11,6 +11,7 @@ import { hex } from '../../viz/format.ts';
 import { addressingOf, rangeAddress } from './addressWords.ts';
 import { Overview } from './Overview.tsx';
 import { patternIds } from './PatternDefs.tsx';
+import { mappedHuge, pmdIndex, PmdOverviewNote, PmdView } from './PmdView.tsx';
 import { WindowView } from './WindowView.tsx';
 import './sptePage.css';
 
@@ -25,7 +26,14 @@ export interface SptePageProps {
   compact?: boolean;
   /** Duration of one step's transition; 0 disables tweening (prefers-reduced-motion also does). */
   transitionMs?: number;
+  /**
+   * Which part to draw: all of it, or only the large window or only the overview (a phone puts
+   * both variants' windows next to each other, then both overviews).
+   */
+  part?: 'all' | 'window' | 'overview';
 }
+
+const PART_NAME = { all: 'SPTE page', window: 'SPTE window', overview: 'SPTE page overview' } as const;
 
 const VARIANT_TITLE: Record<Variant, string> = {
   buggy: 'Before the fix',
@@ -78,6 +86,7 @@ export function SptePage({
   onEntryClick,
   compact = false,
   transitionMs = 200,
+  part = 'all',
 }: SptePageProps) {
   // Stable objects: every overview cell is memoised, and a fresh ids object each render would
   // re-render all 512 of them on every step.
@@ -98,14 +107,32 @@ export function SptePage({
   const last = first + PTE_PREFETCH_NUM - 1;
   const windowName = `Window ${first}–${last} — ${label}`;
   const style = { '--spte-step-ms': `${transitionMs}ms` } as CSSProperties;
+  // A 2 MiB leaf maps the whole region: no 4 KiB table, one PMD entry (PmdView).
+  const huge = mappedHuge(codes);
+  const windowHead = huge ? (
+    <div className="spte-window-head">
+      <span className="spte-window-title">PMD entry {pmdIndex(tableBase)}</span>
+      <span className="spte-window-gfns">
+        2 MiB · GFN {hex(tableBase)}–{hex(tableBase + SPTES_PER_TABLE - 1)}
+      </span>
+    </div>
+  ) : (
+    <div className="spte-window-head">
+      <span className="spte-window-title">
+        Window {first}–{last}
+      </span>
+      <span className="spte-window-gfns">{rangeAddress(addressing, tableBase, first)}</span>
+    </div>
+  );
 
   return (
     <section
-      className={`spte-page is-${label}${compact ? ' is-compact' : ''}`}
+      className={`spte-page is-${label}${compact ? ' is-compact' : ''}${huge ? ' is-huge' : ''} part-${part}`}
       style={style}
-      aria-label={`SPTE page, ${label}`}
+      aria-label={`${PART_NAME[part]}, ${label}`}
     >
-      {!compact && (
+      {!compact && part !== 'overview' && (
+        // One row: whose page this is, and which window (or PMD entry) the drawing below shows.
         <header className="spte-page-head">
           {/* The kernel's own variant: two chosen versions may both predate the fix. */}
           <span className={`spte-variant-badge is-${frame.variant ?? label}`}>{frame.variant ?? label}</span>
@@ -120,51 +147,55 @@ export function SptePage({
               <span className="spte-variant-sub">{kernelSub(frame.kernel, guestPaging)}</span>
             </>
           )}
+          {windowHead}
         </header>
       )}
-      <div className="spte-window-head">
-        <span className="spte-window-title">
-          Window {first}–{last}
-        </span>
-        <span className="spte-window-gfns">{rangeAddress(addressing, tableBase, first)}</span>
-      </div>
-      <WindowView
-        first={first}
-        tableBase={tableBase}
-        states={states}
-        host={host}
-        walk={walk}
-        step={step}
-        diffMask={diffMask}
-        name={windowName}
-        addressing={addressing}
-        ids={ids}
-        onEntryClick={onEntryClick}
-      />
-      <div className="spte-overview-wrap">
-        <div className="spte-overview-caption">
-          <span>SPTE page</span>
-          <span className="spte-overview-range">
-            {guestPaging
-              ? `GVA pages ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`
-              : `GFN ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`}
-          </span>
-          <span className="spte-overview-dims">512 entries · 64 windows</span>
+      {compact && part !== 'overview' && windowHead}
+      {part !== 'overview' && huge && <PmdView tableBase={tableBase} step={step} ids={ids} variant={label} />}
+      {part !== 'overview' && !huge && (
+        <>
+          <WindowView
+            first={first}
+            tableBase={tableBase}
+            states={states}
+            host={host}
+            walk={walk}
+            step={step}
+            diffMask={diffMask}
+            name={windowName}
+            addressing={addressing}
+            ids={ids}
+            onEntryClick={onEntryClick}
+          />
+        </>
+      )}
+      {part !== 'window' && huge && <PmdOverviewNote tableBase={tableBase} compact={compact} />}
+      {part !== 'window' && !huge && (
+        <div className="spte-overview-wrap">
+          <div className="spte-overview-caption">
+            <span>SPTE page</span>
+            <span className="spte-overview-range">
+              {guestPaging
+                ? `GVA pages ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`
+                : `GFN ${hex(tableBase)}–${hex(tableBase + SPTES_PER_TABLE - 1)}`}
+            </span>
+            <span className="spte-overview-dims">512 entries · 64 windows</span>
+          </div>
+          <Overview
+            name={`SPTE page — ${label}`}
+            tableBase={tableBase}
+            states={states}
+            host={host}
+            windowFirst={first}
+            diffMask={diffMask}
+            focused={focused}
+            onFocusedChange={setFocused}
+            addressing={addressing}
+            ids={overviewIds}
+            onEntryClick={onEntryClick}
+          />
         </div>
-        <Overview
-          name={`SPTE page — ${label}`}
-          tableBase={tableBase}
-          states={states}
-          host={host}
-          windowFirst={first}
-          diffMask={diffMask}
-          focused={focused}
-          onFocusedChange={setFocused}
-          addressing={addressing}
-          ids={overviewIds}
-          onEntryClick={onEntryClick}
-        />
-      </div>
+      )}
     </section>
   );
 }

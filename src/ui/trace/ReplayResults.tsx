@@ -1,6 +1,6 @@
 import type { Totals } from '../../engine/types.ts';
 import { formatCount } from '../../viz/format.ts';
-import { selectReplaying, selectReport } from './selectors.ts';
+import { selectReplaying, selectReport, selectSummary } from './selectors.ts';
 import { faultsSaved, percentText, plural } from './traceReport.ts';
 import { useTrace } from './useTrace.ts';
 
@@ -13,23 +13,34 @@ const ROWS: ReadonlyArray<{ key: 'buggy' | 'fixed' | 'tdp'; label: string }> = [
 /** The replay's totals for the three MMUs, and what the fix saves on this fault stream. */
 export function ReplayResults() {
   const report = useTrace(selectReport);
+  const summary = useTrace(selectSummary);
   const replaying = useTrace(selectReplaying);
   if (!report) return replaying ? <p className="trace-muted">Replaying…</p> : null;
   const { buggy, fixed } = report.totals;
   const { saved, percent } = faultsSaved(buggy, fixed);
+  const virtual = summary?.hardware === 'shadow';
   return (
     <section className="trace-results" aria-label="Replay results" aria-busy={replaying}>
       <h3 className="trace-h">
-        Replay of {plural(report.accesses, 'fault')}{' '}
+        Replay of {plural(report.accesses, 'fault')}
+        {virtual ? ' on guest virtual pages' : ''}{' '}
         <span className="trace-muted">in trace order, every page resident, nothing mapped at the start</span>
       </h3>
-      <p className="trace-saved" data-testid="faults-saved">
-        Faults the fix saves on this trace: <strong>{formatCount(saved)}</strong>{' '}
-        <span className="trace-muted">
-          ({formatCount(buggy.pfFixed)} − {formatCount(fixed.pfFixed)}, {percentText(percent)} of the buggy
-          count)
-        </span>
-      </p>
+      {virtual ? (
+        <p className="trace-shadow" data-testid="shadow-note">
+          <strong>Guest virtual pages, not GFNs</strong>, each replayed as if the guest’s page tables mapped
+          it one to one. Shadow paging (<code>FNAME(pte_prefetch)</code>) never had the trailing bug: with
+          such tables it prefetches like the fixed row; the buggy row is for comparison only.
+        </p>
+      ) : (
+        <p className="trace-saved" data-testid="faults-saved">
+          Faults the fix saves on this trace: <strong>{formatCount(saved)}</strong>{' '}
+          <span className="trace-muted">
+            ({formatCount(buggy.pfFixed)} − {formatCount(fixed.pfFixed)}, {percentText(percent)} of the buggy
+            count)
+          </span>
+        </p>
+      )}
       <table className="trace-table">
         <thead>
           <tr>
@@ -41,7 +52,11 @@ export function ReplayResults() {
         </thead>
         <tbody>
           {ROWS.map(({ key, label }) => (
-            <TotalsRow key={key} label={label} totals={report.totals[key]} />
+            <TotalsRow
+              key={key}
+              label={virtual && key === 'fixed' ? `${label} (what shadow paging does here)` : label}
+              totals={report.totals[key]}
+            />
           ))}
         </tbody>
       </table>

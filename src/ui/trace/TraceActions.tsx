@@ -58,7 +58,12 @@ export function TraceActions({ onDone }: { onDone: () => void }) {
       return;
     }
     const name = trace.source?.name ?? 'trace';
-    runCustomExperiment(r.scenario, trace.vcpu === null ? name : `${name}, vCPU ${trace.vcpu}`, r.gfns);
+    const label = [
+      name,
+      trace.vcpu === null ? '' : `, vCPU ${trace.vcpu}`,
+      trace.summary?.hardware === 'shadow' ? ' (guest virtual pages)' : '',
+    ].join('');
+    runCustomExperiment(r.scenario, label, r.gfns);
     navigate('experiment');
     onDone();
   };

@@ -38,11 +38,12 @@ export function TraceDialog({ onClose }: { onClose: () => void }) {
         Replay a KVM trace
       </h2>
       <p className="dialog-hint">
-        Text from <code>trace-cmd report</code> or <code>perf script</code> with{' '}
-        <code>kvm:kvm_page_fault</code> events (v5.15 or v6.1+ format), optionally{' '}
-        <code>kvmmmu:kvm_mmu_set_spte</code> to compare with what the kernel installed. Addresses are
-        guest-physical (EPT/NPT traces). Parsed in the background; the loaded scenario stays until you step
-        through the trace.
+        Text with <code>kvm:kvm_page_fault</code> events from <code>trace-cmd report</code>,{' '}
+        <code>perf script</code>, <code>perf trace</code> or the kernel’s <code>trace</code> file, even
+        hard-wrapped in a mail; with <code>kvm:kvm_exit</code> the hardware (Intel, AMD, shadow paging) is
+        certain, and with <code>kvmmmu:kvm_mmu_set_spte</code> the tool tells which kernel recorded it. How to
+        record one: <code>docs/recording.md</code>. Parsed in the background; the loaded scenario stays until
+        you step through the trace.
       </p>
       <TraceSourcePicker />
       <TraceProgress />

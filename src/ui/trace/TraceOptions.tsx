@@ -11,13 +11,15 @@ import {
   selectSummary,
   selectVcpu,
 } from './selectors.ts';
-import { ALL_VCPUS, memslotsText, vcpuFromValue, vcpuValue } from './traceOptions.ts';
+import { ALL_VCPUS, defaultMemslots, memslotsText, vcpuFromValue, vcpuValue } from './traceOptions.ts';
 import { traceStore, useTrace } from './useTrace.ts';
 
 const CUSTOM = 'custom';
+const DETECT = 'detect';
 const HARDWARE: ReadonlyArray<{ id: TraceHardware; label: string }> = [
   { id: 'ept', label: 'Intel EPT' },
   { id: 'npt', label: 'AMD NPT' },
+  { id: 'shadow', label: 'Shadow paging (EPT/NPT off)' },
 ];
 
 /** vCPU filter, memslots and hardware: a change re-parses (vCPU, hardware) or re-runs (memslots). */
@@ -25,19 +27,22 @@ export function TraceOptions() {
   const summary = useTrace(selectSummary);
   const vcpu = useTrace(selectVcpu);
   const hardware = useTrace(selectHardware);
-  const choice = useTrace(selectMemslotChoice);
+  const chosenSlots = useTrace(selectMemslotChoice);
   const memslotError = useTrace(selectMemslotError);
   const report = useTrace(selectReport);
   const busy = useTrace(selectBusy);
   const [customText, setCustomText] = useState(
-    choice.kind === 'custom' ? choice.text : '[{ "baseGfn": 0, "pages": 786432 }]',
+    chosenSlots?.kind === 'custom' ? chosenSlots.text : '[{ "baseGfn": 0, "pages": 786432 }]',
   );
   const vcpuId = useId();
+  const hardwareId = useId();
   const slotsId = useId();
   const customId = useId();
   const errorId = useId();
   if (!summary) return null;
   const store = traceStore().getState();
+  const choice = chosenSlots ?? defaultMemslots(summary.hardware);
+  const defaultSlots = defaultMemslots(summary.hardware);
   // The filtered vCPU stays listed even if the re-parse found none of its faults.
   const vcpus = vcpu !== null && !summary.vcpus.includes(vcpu) ? [...summary.vcpus, vcpu] : summary.vcpus;
   const preset = choice.kind === 'preset' ? memslotPreset(choice.id) : undefined;
@@ -62,22 +67,25 @@ export function TraceOptions() {
           ))}
         </select>
       </div>
-      <div className="field" role="radiogroup" aria-label="Hardware">
-        <span className="field-label">Hardware</span>
-        <div className="trace-radios">
+      <div className="field">
+        <label htmlFor={hardwareId} className="field-label">
+          Hardware
+        </label>
+        <select
+          id={hardwareId}
+          value={hardware ?? DETECT}
+          onChange={(e) => {
+            const v = e.target.value;
+            void store.setHardware(HARDWARE.find((h) => h.id === v)?.id ?? null);
+          }}
+        >
+          <option value={DETECT}>Detect from the trace</option>
           {HARDWARE.map((h) => (
-            <label key={h.id}>
-              <input
-                type="radio"
-                name="trace-hardware"
-                value={h.id}
-                checked={hardware === h.id}
-                onChange={() => void store.setHardware(h.id)}
-              />{' '}
+            <option key={h.id} value={h.id}>
               {h.label}
-            </label>
+            </option>
           ))}
-        </div>
+        </select>
       </div>
       <div className="field field-wide">
         <label htmlFor={slotsId} className="field-label">
@@ -98,7 +106,7 @@ export function TraceOptions() {
           {MEMSLOT_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
-              {p.id === 'x86-pci-hole' ? ' (default)' : ''}
+              {defaultSlots.kind === 'preset' && p.id === defaultSlots.id ? ' (default)' : ''}
             </option>
           ))}
           <option value={CUSTOM}>Custom JSON…</option>

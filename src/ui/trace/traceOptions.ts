@@ -1,12 +1,18 @@
 import { parseScenario } from '../../engine/scenario.ts';
 import { GIB_PAGES, MEMSLOT_PRESETS, memslotPreset } from '../../engine/trace/memslotGuess.ts';
 import type { MemslotPresetId } from '../../engine/trace/memslotGuess.ts';
+import type { TraceHardware } from '../../engine/trace/types.ts';
 import type { Memslot } from '../../engine/types.ts';
 
 /** Memslots for the replay: a preset built from the trace's highest GFN, or the user's JSON. */
 export type MemslotChoice = { kind: 'preset'; id: MemslotPresetId } | { kind: 'custom'; text: string };
 
 export const DEFAULT_MEMSLOTS: MemslotChoice = { kind: 'preset', id: 'x86-pci-hole' };
+
+/** The memslots a trace is replayed with until the user chooses: guest virtual pages have no PCI hole. */
+export function defaultMemslots(hardware: TraceHardware): MemslotChoice {
+  return hardware === 'shadow' ? { kind: 'preset', id: 'flat' } : DEFAULT_MEMSLOTS;
+}
 
 /** The select's value for "all vCPUs". */
 export const ALL_VCPUS = 'all';

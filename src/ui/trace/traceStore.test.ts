@@ -4,6 +4,7 @@ import { TraceSession } from '../../worker/traceSession.ts';
 import { packReplay, unpackReplay } from '../../worker/traceProtocol.ts';
 import type { TracePort } from './traceStore.ts';
 import { createTraceStore, nothingToReplay } from './traceStore.ts';
+import { emptyEvidence } from '../../engine/trace/hardwareEvidence.ts';
 
 /** The port as the worker serves it, in-process: the real session behind the message shapes. */
 function sessionPort(session = new TraceSession()): TracePort & { cancelled: Set<number> } {
@@ -41,6 +42,9 @@ function sessionPort(session = new TraceSession()): TracePort & { cancelled: Set
   };
 }
 
+const sample = (name: string) =>
+  new Blob([readFileSync(new URL(`../../../public/samples/${name}`, import.meta.url))]);
+
 const mixed = () =>
   new Blob([
     readFileSync(new URL('../../../public/samples/synthetic-mixed-v5.15.perf.txt', import.meta.url)),
@@ -60,6 +64,41 @@ describe('trace store', () => {
     await store.getState().setVcpu(1);
     expect(store.getState().summary?.faults).toBeLessThan(s.summary!.faults);
     expect(store.getState().report?.accesses).toBe(160);
+  });
+
+  it('detects the hardware, re-parses when it is chosen, and goes back to detecting', async () => {
+    const store = createTraceStore(sessionPort());
+    await store.getState().load(sample('synthetic-amd-npt-v6.1.trace-cmd.txt'), 'amd');
+    expect(store.getState().summary).toMatchObject({ hardware: 'npt', hardwareSource: 'detected' });
+    expect(store.getState().report?.kernel).toMatchObject({ behaviour: 'no-prefetch', comparedWith: 'tdp' });
+    await store.getState().setHardware('ept');
+    expect(store.getState().summary).toMatchObject({
+      hardware: 'ept',
+      hardwareSource: 'option',
+      hardwareChoice: 'ept',
+    });
+    await store.getState().setHardware(null);
+    expect(store.getState().summary).toMatchObject({ hardware: 'npt', hardwareChoice: null });
+  });
+
+  it('lets another hardware be tried on a trace that had no usable faults as read', async () => {
+    const store = createTraceStore(sessionPort());
+    await store.getState().setHardware('ept');
+    await store.getState().load(new Blob(['kvm_page_fault: address fc000 error_code 14\n']), 'amd.txt');
+    expect(store.getState().summary).toMatchObject({ faults: 0, permissionFaults: 1 });
+    expect(store.getState().notice?.text).toMatch(/permission faults when read as Intel EPT/);
+    await store.getState().setHardware(null);
+    expect(store.getState().summary).toMatchObject({ hardware: 'npt', hardwareSource: 'default', faults: 1 });
+    expect(store.getState().report?.accesses).toBe(1);
+  });
+
+  it('replays guest virtual pages with one flat slot unless memslots are chosen', async () => {
+    const store = createTraceStore(sessionPort());
+    await store.getState().load(sample('synthetic-shadow-v5.15.ftrace.txt'), 'shadow');
+    const r = store.getState().report!;
+    expect(r.outsideMemslots).toBe(0);
+    expect(r.memslots).toHaveLength(1);
+    expect(r.memslots[0]!.baseGfn).toBe(0);
   });
 
   it('hands over the whole replay with its GFNs packed in a Float64Array, in trace order', async () => {
@@ -120,10 +159,19 @@ describe('trace store', () => {
       faults: 0,
       skipped: 3,
       permissionFaults: 0,
+      guestFaults: 0,
       otherVcpuEvents: 0,
       unknownVcpuEvents: 0,
+      vcpuInferred: 0,
+      rejoinedLines: 0,
       errors: [],
       errorCount: 0,
+      warnings: [],
+      hardware: 'ept' as const,
+      hardwareSource: 'detected' as const,
+      hardwareEvidence: '3 error codes with EPT’s 0x80/0x100 bits.',
+      evidence: emptyEvidence(),
+      kernel: null,
       vcpus: [],
       setSptes: 0,
       maxGfn: -1,
@@ -131,11 +179,11 @@ describe('trace store', () => {
       cancelled: false,
       ms: 1,
       vcpu: null,
-      hardware: 'ept' as const,
+      hardwareChoice: null,
     };
     expect(nothingToReplay(base)).toMatch(/no kvm_page_fault events among 3 lines/);
     expect(nothingToReplay({ ...base, permissionFaults: 4 })).toMatch(
-      /all 4 kvm_page_fault events are permission faults/,
+      /all 4 kvm_page_fault events are permission faults when read as Intel EPT\. If the trace is from other hardware, choose it under Hardware\./,
     );
     expect(nothingToReplay({ ...base, vcpu: 2, otherVcpuEvents: 5, vcpus: [0, 1] })).toMatch(
       /from vCPU 2 \(vCPUs seen: 0, 1\)/,

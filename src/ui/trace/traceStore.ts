@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { HARDWARE_LABELS } from '../../engine/trace/hardwareEvidence.ts';
 import type { TraceHardware } from '../../engine/trace/types.ts';
 import type { ParseHandle } from '../../worker/traceClient.ts';
 import type {
@@ -8,14 +9,14 @@ import type {
   ReplayReport,
   TraceReplyFor,
 } from '../../worker/traceProtocol.ts';
-import { DEFAULT_MEMSLOTS, resolveMemslots } from './traceOptions.ts';
+import { defaultMemslots, resolveMemslots } from './traceOptions.ts';
 import type { MemslotChoice } from './traceOptions.ts';
 
 /** What the trace panel needs from the trace worker; the worker client implements it, tests fake it. */
 export interface TracePort {
   parse(
     source: Blob,
-    opts: { name: string; vcpu: number | null; hardware: TraceHardware },
+    opts: { name: string; vcpu: number | null; hardware: TraceHardware | null },
     onProgress: (bytes: number, totalBytes: number) => void,
   ): ParseHandle;
   cancel(parseId: number): Promise<TraceReplyFor['cancel']>;
@@ -34,8 +35,10 @@ export interface TraceState {
   progress: { parseId: number; bytes: number; totalBytes: number } | null;
   summary: ParseSummary | null;
   vcpu: number | null;
-  hardware: TraceHardware;
-  memslots: MemslotChoice;
+  /** The hardware to read the trace as; null: decided from the trace. */
+  hardware: TraceHardware | null;
+  /** null: the default for the trace (the x86 layout, or one flat slot for guest virtual pages). */
+  memslots: MemslotChoice | null;
   memslotError: string | null;
   report: ReplayReport | null;
   replaying: boolean;
@@ -43,8 +46,8 @@ export interface TraceState {
   notice: { kind: 'error' | 'info'; text: string } | null;
   load(blob: Blob, name: string): Promise<void>;
   setVcpu(vcpu: number | null): Promise<void>;
-  setHardware(hardware: TraceHardware): Promise<void>;
-  setMemslots(choice: MemslotChoice): Promise<void>;
+  setHardware(hardware: TraceHardware | null): Promise<void>;
+  setMemslots(choice: MemslotChoice | null): Promise<void>;
   cancel(): void;
   /** The replay scenario (cut to fit step mode when asked; its GFNs packed), or an error message. */
   replayScenario(fitStepMode: boolean): Promise<PackedReplayScenario | string>;
@@ -60,8 +63,12 @@ export function nothingToReplay(s: ParseSummary): string {
   if (s.vcpu !== null && s.otherVcpuEvents > 0) {
     return `${where} from vCPU ${s.vcpu} (vCPUs seen: ${s.vcpus.join(', ') || 'none'}).`;
   }
-  if (s.permissionFaults > 0)
-    return `${where}: all ${s.permissionFaults} kvm_page_fault events are permission faults.`;
+  if (s.permissionFaults > 0) {
+    return (
+      `${where}: all ${s.permissionFaults} kvm_page_fault events are permission faults when read as ` +
+      `${HARDWARE_LABELS[s.hardware]}. If the trace is from other hardware, choose it under Hardware.`
+    );
+  }
   if (s.errorCount > 0) return `${where}: ${s.errorCount} malformed event lines (listed below).`;
   return `${where}: no kvm_page_fault events among ${s.lines} lines (record with trace-cmd record -e kvm:kvm_page_fault).`;
 }
@@ -90,9 +97,10 @@ export function createTraceStore(port: TracePort): TraceStore {
         set({ notice: { kind: 'info', text: `Cancelled reading ${source.name}; nothing changed.` } });
         return;
       }
-      // A trace without usable faults is reported, but the previous trace stays the worker's.
+      // A trace without usable faults is reported, but the previous trace stays the worker's; it
+      // stays the source, so another hardware or vCPU can be tried on it.
       if (s.faults === 0) {
-        set({ summary: s, report: null, notice: { kind: 'error', text: nothingToReplay(s) } });
+        set({ source, vcpu, summary: s, report: null, notice: { kind: 'error', text: nothingToReplay(s) } });
         return;
       }
       set({ source, summary: s, vcpu, report: null });
@@ -102,7 +110,7 @@ export function createTraceStore(port: TracePort): TraceStore {
     async function replay(gen: number): Promise<void> {
       const { summary, memslots } = get();
       if (!summary || summary.faults === 0) return;
-      const resolved = resolveMemslots(memslots, summary.maxGfn);
+      const resolved = resolveMemslots(memslots ?? defaultMemslots(summary.hardware), summary.maxGfn);
       if (!resolved.ok) {
         set({ memslotError: resolved.message, report: null });
         return;
@@ -119,7 +127,7 @@ export function createTraceStore(port: TracePort): TraceStore {
     function currentMemslots() {
       const { summary, memslots } = get();
       if (!summary || summary.faults === 0) return 'no trace with page faults is loaded';
-      const resolved = resolveMemslots(memslots, summary.maxGfn);
+      const resolved = resolveMemslots(memslots ?? defaultMemslots(summary.hardware), summary.maxGfn);
       return resolved.ok ? resolved.memslots : resolved.message;
     }
 
@@ -128,8 +136,8 @@ export function createTraceStore(port: TracePort): TraceStore {
       progress: null,
       summary: null,
       vcpu: null,
-      hardware: 'ept',
-      memslots: DEFAULT_MEMSLOTS,
+      hardware: null,
+      memslots: null,
       memslotError: null,
       report: null,
       replaying: false,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cumulativePoints, cumulativeScales } from './cumulative.ts';
 import { histogramLayout } from './histogram.ts';
-import { overviewLayout, overviewPixels } from './overview.ts';
+import {
+  faultShareRgb,
+  MIN_TOUCHED_WEIGHT,
+  overviewLayout,
+  overviewPixels,
+} from '../../engine/tableOverview.ts';
 
 describe('cumulativePoints', () => {
   it('places each bucket end at the accesses it covers', () => {
@@ -50,7 +55,7 @@ describe('overview', () => {
     expect(big.cols * big.rows * big.tablesPerCell).toBeGreaterThanOrEqual(524_288);
     expect(big.rows).toBeLessThanOrEqual(160);
   });
-  it('mixes colours by share and greys out tables without RAM', () => {
+  it('colours a touched table by the share of its entries that faulted; greys out tables without RAM', () => {
     const n = 4;
     const d = {
       tableFaults: Uint16Array.from([512, 64, 0, 0]),
@@ -59,10 +64,33 @@ describe('overview', () => {
       ramTables: [[0, 3]] as const,
     };
     const { rgba, shares } = overviewPixels(d, { cols: 4, rows: 1, tablesPerCell: 1, cellPx: 1 });
-    expect(Array.from(rgba.subarray(0, 4))).toEqual([0x00, 0x72, 0xb2, 255]); // all faulted
+    expect(Array.from(rgba.subarray(0, 4))).toEqual([...faultShareRgb(1), 255]); // all faulted
+    expect(Array.from(rgba.subarray(4, 8))).toEqual([...faultShareRgb(1 / 8), 255]); // one in 8 faulted
     expect(Array.from(rgba.subarray(8, 12))).toEqual([0xe4, 0xe7, 0xeb, 255]); // untouched
     expect(Array.from(rgba.subarray(12, 16))).toEqual([0x6b, 0x73, 0x7d, 255]); // no RAM
     expect(shares.faulted).toBeCloseTo(576 / 1536);
     expect(shares.prefetched).toBeCloseTo(448 / 1536);
+    expect(shares.counts).toEqual({ faulted: 576, prefetched: 448, huge: 0, untouched: 512 });
+  });
+  it('tells a third faulted from an eighth faulted (a random run, buggy against fixed)', () => {
+    const [a, b] = [faultShareRgb(1 / 3), faultShareRgb(1 / 8)];
+    const distance = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    expect(distance).toBeGreaterThan(80);
+  });
+  it('keeps a single fault in a table visible', () => {
+    const d = {
+      tableFaults: Uint16Array.from([1]),
+      tablePrefetched: Uint16Array.from([0]),
+      tableHuge: new Uint8Array(1),
+      ramTables: [[0, 1]] as const,
+    };
+    const { rgba } = overviewPixels(d, { cols: 1, rows: 1, tablesPerCell: 1, cellPx: 1 });
+    const grey = [0xe4, 0xe7, 0xeb];
+    const dark = faultShareRgb(1);
+    // At least MIN_TOUCHED_WEIGHT of the way from grey to the faulted colour.
+    for (let c = 0; c < 3; c++) {
+      const w = (rgba[c]! - grey[c]!) / (dark[c]! - grey[c]!);
+      expect(w).toBeGreaterThanOrEqual(MIN_TOUCHED_WEIGHT - 0.01);
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
   scorePrediction,
   scoreText,
   windowGfns,
-} from './scoring.ts';
+} from './predictScoring.ts';
 
 describe('windowGfns', () => {
   it('is the 8-aligned window holding the fault', () => {

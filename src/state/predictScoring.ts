@@ -1,8 +1,8 @@
 /**
  * The quiz's pure logic: what a fault prefetched, how a prediction compares with it, and the
- * running score. No DOM, no store, so it is tested on its own (scoring.test.ts).
+ * running score. No DOM, no store, so it is tested on its own (predictScoring.test.ts).
  */
-import { PTE_PREFETCH_NUM } from '../../engine/types.ts';
+import { PTE_PREFETCH_NUM } from '../engine/types.ts';
 
 /** Entry code of an SPTE installed by prefetch (see VariantFrame.codes). */
 const CODE_PREFETCHED = 2;
