@@ -8,8 +8,11 @@ import { comparedModel, compareWithKernel } from '../engine/trace/kernelCompare.
 import { guessMemslots, MEMSLOT_PRESETS, memslotPreset } from '../engine/trace/memslotGuess.ts';
 import { traceToScenario } from '../engine/trace/traceScenario.ts';
 import { TraceParser } from '../engine/trace/traceParser.ts';
+import { traceFaultsProblem, traceSizeProblem } from '../engine/traceLimits.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, RunResult, Scenario } from '../engine/types.ts';
+import { parseJsonText } from '../engine/jsonSource.ts';
+import { oneLine, quoteArg } from './cliText.ts';
 
 export interface TraceCommandIo {
   stdout: { write(text: string): unknown };
@@ -62,10 +65,10 @@ export async function runTraceCommand(
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`sim --trace: ${e.message}\n`);
+      io.stderr.write(`sim --trace: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`sim --trace: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`sim --trace: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
 }
@@ -77,7 +80,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!['--trace', '--vcpu', '--memslots', '--hardware'].includes(name)) {
-      throw new UsageError(`unknown option ${JSON.stringify(arg)} (see --help)`);
+      throw new UsageError(`unknown option ${quoteArg(arg)} (see --help)`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined) throw new UsageError(`${name} needs a value`);
@@ -89,7 +92,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   const vcpu = values.get('--vcpu');
   if (vcpu !== undefined) {
     if (!/^\d{1,10}$/.test(vcpu) || Number(vcpu) > 0xffffffff) {
-      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${JSON.stringify(vcpu)}`);
+      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${quoteArg(vcpu)}`);
     }
     out.vcpu = Number(vcpu);
   }
@@ -97,7 +100,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   if (hardware !== undefined) {
     const choice = HARDWARE_CHOICES.find((h) => h === hardware);
     if (choice === undefined)
-      throw new UsageError(`--hardware must be ept, npt, shadow or auto, got ${JSON.stringify(hardware)}`);
+      throw new UsageError(`--hardware must be ept, npt, shadow or auto, got ${quoteArg(hardware)}`);
     if (choice !== 'auto') out.hardware = choice;
   }
   const memslots = values.get('--memslots');
@@ -122,19 +125,14 @@ async function memslotChoice(arg: string): Promise<MemslotChoice> {
   }
   if (memslotPreset(arg)) return { kind: 'preset', id: arg };
   const presets = MEMSLOT_PRESETS.map((p) => p.id).join(', ');
-  throw new UsageError(
-    `--memslots ${JSON.stringify(arg)} is neither JSON, a file, nor a preset (${presets})`,
-  );
+  throw new UsageError(`--memslots ${quoteArg(arg)} is neither JSON, a file, nor a preset (${presets})`);
 }
 
 /** A JSON array of memslots, or an object with a memslots array (a scenario file). */
 function memslotsFromJson(text: string, source: string): Memslot[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${source}: not JSON: ${errorText(e)}`);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new UsageError(`${source}: ${json.message}`);
+  let value = json.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'memslots' in value) {
     value = (value as { memslots: unknown }).memslots;
   }
@@ -156,15 +154,23 @@ async function parseTraceSource(opts: TraceArgs, io: TraceCommandIo): Promise<Pa
       throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
     });
     if (!info.isFile()) throw new UsageError(`cannot read trace ${opts.trace}: not a file`);
+    const tooLarge = traceSizeProblem(info.size);
+    if (tooLarge) throw new UsageError(`trace ${opts.trace} is ${tooLarge}`);
     source = createReadStream(opts.trace, { highWaterMark: 1 << 20 });
   }
   const decoder = new TextDecoder();
+  let bytes = 0;
   try {
     for await (const chunk of source) {
-      if (typeof chunk === 'string') parser.push(chunk, Buffer.byteLength(chunk));
-      else parser.push(decoder.decode(chunk, { stream: true }), chunk.byteLength);
+      const n = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      bytes += n;
+      // stdin has no size to check up front: stop as soon as it passes the limit.
+      if (traceSizeProblem(bytes)) throw new UsageError(`trace on stdin is ${traceSizeProblem(Infinity)}`);
+      if (typeof chunk === 'string') parser.push(chunk, n);
+      else parser.push(decoder.decode(chunk, { stream: true }), n);
     }
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
   }
   parser.push(decoder.decode(), 0);
@@ -218,6 +224,8 @@ function replay(opts: TraceArgs, parsed: ParsedTrace) {
     guestVirtual: parsed.hardware === 'shadow',
   });
   const accesses = scenario.accesses as number[];
+  const tooMany = traceFaultsProblem(accesses.length);
+  if (tooMany) throw new UsageError(`cannot replay ${traceName}: ${tooMany} (--vcpu N)`);
   if (accesses.length === 0) {
     throw new UsageError(
       `no usable page faults in ${traceName}: all ${outsideMemslots} faults lie outside the memslots (MMIO?), e.g. GFN 0x${outsideExamples[0]?.toString(16)}`,
