@@ -79,10 +79,11 @@ const cacheHashedAssets = (): Plugin => ({
  * The first frame's own code, app and embed alike, in one chunk: left to the bundler it came as a
  * dozen small common chunks, and each gzips on its own (a few KiB lost to their headers and cold
  * dictionaries). Only modules every first frame loads belong here: a module listed that only a
- * lazy view uses would be pulled into the first load.
+ * lazy view uses would be pulled into the first load. The embed's picture of the overview stays in
+ * the embed's chunk: the app's first frame draws the grid.
  */
 const FIRST_FRAME =
-  /[\\/]src[\\/](state[\\/]|viz[\\/](cellState|format|hostInfo|layout|gridNav|tween)\.ts|ui[\\/](sptePage|narration|counters|codePanel|share|contrast|presets)[\\/]|ui[\\/]app[\\/](LazyView\.tsx|lazyPart\.ts|parts\.ts|narrationText\.ts|views\.tsx|ProblemText\.tsx|route\.ts|SelectField\.tsx)|ui[\\/]legend[\\/]Legend\.tsx|engine[\\/](presets|scenario|scenarioFormat|formatCheck|kernelVersion|sourceListing)\.ts|engine[\\/]shadow[\\/]guestTables\.ts)/;
+  /[\\/]src[\\/](state[\\/]|viz[\\/](cellState|format|hostInfo|layout|gridNav|tween)\.ts|ui[\\/]sptePage[\\/](?![Oo]verview(?:Picture|Summary)\.)|ui[\\/](narration|counters|codePanel|share|contrast|presets)[\\/]|ui[\\/]app[\\/](LazyView\.tsx|lazyPart\.ts|parts\.ts|narrationText\.ts|views\.tsx|ProblemText\.tsx|route\.ts|SelectField\.tsx)|ui[\\/]legend[\\/]Legend\.tsx|engine[\\/](presets|scenario|scenarioFormat|formatCheck|kernelVersion|sourceListing)\.ts|engine[\\/]shadow[\\/]guestTables\.ts)/;
 
 // A relative base lets the built app be served from any sub-path of a static host.
 export default defineConfig({

@@ -4,6 +4,7 @@ import { SptePage } from '../app/views.tsx';
 import { LazyView } from '../app/LazyView.tsx';
 import { guestTablePart } from '../app/parts.ts';
 import { EmbedCodeLine } from './EmbedCodeLine.tsx';
+import { OverviewPicture } from '../sptePage/OverviewPicture.tsx';
 
 const TITLE: Record<Variant, string> = {
   buggy: 'Before the fix',
@@ -53,7 +54,7 @@ export function EmbedColumn({
         label={variant}
         diffMask={diffMask}
         compact
-        overview="picture"
+        overviewPicture={OverviewPicture}
         transitionMs={transitionMs}
       />
       <EmbedCodeLine mmu={scenario.mmu} variant={variant} step={frame.step} />

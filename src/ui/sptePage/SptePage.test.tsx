@@ -4,6 +4,7 @@ import { presetById } from '../../engine/presets.ts';
 import { buildTimeline, frameAt } from '../../engine/timeline.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
 import { SptePage, windowFirstOf } from './SptePage.tsx';
+import { OverviewPicture } from './OverviewPicture.tsx';
 
 const seed: Scenario = {
   mmu: 'legacy',
@@ -72,7 +73,13 @@ describe('SptePage markup', () => {
   });
   it('draws the overview as a named picture when asked (embeds): no 512 cells, the same story', () => {
     const html = renderToStaticMarkup(
-      <SptePage frame={frame('fixed', 11)} scenario={seed} label="fixed" compact overview="picture" />,
+      <SptePage
+        frame={frame('fixed', 11)}
+        scenario={seed}
+        label="fixed"
+        compact
+        overviewPicture={OverviewPicture}
+      />,
     );
     expect(labels(html, 'gridcell')).toHaveLength(0);
     expect(html).not.toContain('role="grid"');

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { CSSProperties, SyntheticEvent } from 'react';
+import type { ComponentType, CSSProperties, SyntheticEvent } from 'react';
 import { resolveKernel, VARIANT_KERNEL } from '../../engine/kernelVersion.ts';
 import type { VariantFrame } from '../../engine/timeline.ts';
 import { PTE_PREFETCH_NUM, SPTES_PER_TABLE } from '../../engine/types.ts';
@@ -10,7 +10,7 @@ import { tableHostInfo } from '../../viz/hostInfo.ts';
 import { hex } from '../../viz/format.ts';
 import { addressingOf, rangeAddress } from './addressWords.ts';
 import { Overview } from './Overview.tsx';
-import { OverviewPicture } from './OverviewPicture.tsx';
+import type { OverviewPictureProps } from './OverviewPicture.tsx';
 import { patternIds } from './PatternDefs.tsx';
 import { mappedHuge, pmdIndex, PmdOverviewNote, PmdView } from './PmdView.tsx';
 import { WindowView } from './WindowView.tsx';
@@ -33,10 +33,11 @@ export interface SptePageProps {
    */
   part?: 'all' | 'window' | 'overview';
   /**
-   * The overview as a grid of 512 named, focusable entries (the app), or as a picture named by a
-   * summary (embeds: nobody walks a slide's overview entry by entry, and it is 30 times cheaper).
+   * Without it the overview is a grid of 512 named, focusable entries (the app). Embeds hand in
+   * OverviewPicture, a picture named by a summary: nobody walks a slide's overview entry by entry,
+   * and it is 30 times cheaper. Handed in, not imported, so the app's first frame does not load it.
    */
-  overview?: 'grid' | 'picture';
+  overviewPicture?: ComponentType<OverviewPictureProps>;
 }
 
 const PART_NAME = { all: 'SPTE page', window: 'SPTE window', overview: 'SPTE page overview' } as const;
@@ -93,7 +94,7 @@ export function SptePage({
   compact = false,
   transitionMs = 200,
   part = 'all',
-  overview = 'grid',
+  overviewPicture: OverviewPicture,
 }: SptePageProps) {
   // Stable objects: every overview cell is memoised, and a fresh ids object each render would
   // re-render all 512 of them on every step.
@@ -190,7 +191,7 @@ export function SptePage({
             <span className="spte-overview-range">{pageAddresses}</span>
             <span className="spte-overview-dims">512 entries · 64 windows</span>
           </div>
-          {overview === 'picture' ? (
+          {OverviewPicture ? (
             <OverviewPicture
               name={`SPTE page — ${label}`}
               addresses={pageAddresses}
