@@ -2,7 +2,7 @@
 // - visualizer: per-step paint time (keydown -> the frame's DOM update -> the next paint) vs 16 ms;
 // - initial JS gzipped: every script the default view loads before its first frame is drawn,
 //   vs 110 KiB (issue 14; it was 140.9 KiB before code splitting);
-// - a slide deck of six embeds: load to all six grids drawn (bench/deck.ts), vs the 1.7 s before;
+// - a slide deck of six embeds: load to every page of all six drawn (bench/firstLoad.ts), vs the 1.7 s before;
 // - experiment view during a 1 TiB run: the longest main-thread task (PerformanceObserver
 //   'longtask') vs 50 ms, progress updates per second vs 4, and Cancel latency vs 200 ms.
 // Run alone with `npx tsx bench/paint.ts`, or as the last section of `npm run bench`.
@@ -218,7 +218,7 @@ export async function paintBench(): Promise<void> {
           `${BEFORE.initialJsKiB} KiB`,
         ],
         [
-          'deck of six embeds: load to all grids drawn, median of 5',
+          'deck of six embeds: load to every page drawn, median of 5',
           ms(median(deck)),
           '< 1.7 s (issue 14)',
           yes(median(deck) < BEFORE.deckMs),
@@ -268,8 +268,8 @@ export async function paintBench(): Promise<void> {
         ' before its first frame is drawn, ' +
         js.files.join(', ') +
         ' (gzip -9; the other views, dialogs and menus come on idle afterwards). Deck: six 640×360' +
-        ' iframes of embed links in one page, from navigation to the frame after every grid is in the DOM' +
-        ` (bench/deck.ts); runs: ${deck.map((v) => v.toFixed(0)).join(', ')} ms. 1 TiB sequential: whole run incl. drawing results, ${xp.seq.runSec.toFixed(1)} s.` +
+        ' iframes of embed links in one page, from navigation to the frame after every page is in the DOM' +
+        ` (bench/firstLoad.ts); runs: ${deck.map((v) => v.toFixed(0)).join(', ')} ms. 1 TiB sequential: whole run incl. drawing results, ${xp.seq.runSec.toFixed(1)} s.` +
         ' At 1 TiB "Measure engine time" is off (its default above 64 GiB): one profiled pass per variant.' +
         " Progress updates: changes of the bar's aria-valuenow (0.1 % steps)." +
         ' Long tasks: PerformanceObserver("longtask") reports tasks over 50 ms only, so 0 means none.',
