@@ -1,5 +1,5 @@
 import type { KernelBehaviour } from './kernelVersion.ts';
-import type { SourceBlock, SourceLine } from './sourceListing.ts';
+import type { SourceBlock, SourceLine } from './sourceTypes.ts';
 
 /*
  * The code panel's text for one kernel: our own pseudo-C, line for line with the kernel's
