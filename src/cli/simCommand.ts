@@ -1,13 +1,15 @@
 import { parseScenarioText } from '../engine/scenario.ts';
-import { runScenario } from '../engine/run.ts';
-import type { RunResult, Scenario } from '../engine/types.ts';
+import type { Scenario } from '../engine/types.ts';
+import { extractKernelFlags, simResult, withKernels } from './simKernels.ts';
+import type { KernelOverrides, SimResult } from './simKernels.ts';
 
 /*
  * The sim command without I/O: argv and input text in, {stdout, stderr, code} out. sim.ts only
  * reads files and stdin and writes the streams, so everything here is unit-testable.
  */
 
-export const USAGE = 'usage: sim <scenario.json | -> [--detail]';
+export const USAGE =
+  'usage: sim <scenario.json | -> [--detail] [--kernel VERSION] [--compare-kernel VERSION|none]';
 export const TRACE_USAGE = 'usage: sim --trace FILE [--vcpu N] [--memslots JSON]';
 
 export const HELP = `${USAGE}
@@ -19,6 +21,11 @@ the results as JSON: one object for a scenario object, an array in the same orde
   <scenario.json>  file holding one scenario object or an array of them; '-' reads stdin
   --detail         also print every fault with its prefetch batches, or under shadow paging
                    its prefetched entries and failure (large for big scenarios)
+  --kernel V       run every scenario on kernel V (5.15.139, 4.13, 2.6.37, buggy, fixed)
+                   instead of its own kernel/variant
+  --compare-kernel V
+                   also run every scenario on kernel V, printed as "compare" beside the run
+                   (a scenario's own compareKernel runs too; 'none' skips it)
   --trace FILE     replay a recorded kvm:kvm_page_fault trace instead (with --vcpu, --memslots)
   -h, --help       print this help
 
@@ -28,7 +35,7 @@ Exit status: 0 success, 2 bad arguments or input (one line on stderr), 1 interna
 export type SimArgs =
   | { kind: 'help' }
   | { kind: 'trace' }
-  | { kind: 'run'; input: string; detail: boolean }
+  | ({ kind: 'run'; input: string; detail: boolean } & KernelOverrides)
   | { kind: 'error'; message: string };
 
 export interface CommandOutput {
@@ -37,8 +44,8 @@ export interface CommandOutput {
   code: number;
 }
 
-/** What a result line of the output holds: the scenario's name, when it has one, then the run. */
-export type SimResult = { name?: string } & RunResult;
+/** What a result of the output holds: the scenario's name, the kernel run, then the run (simKernels.ts). */
+export type { SimResult };
 
 export interface SimIo {
   readFile(path: string): Promise<string>;
@@ -49,10 +56,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
   // --trace is another mode with its own flags, so it is recognised before anything is rejected.
   if (argv.includes('--trace')) return { kind: 'trace' };
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  const kernels = extractKernelFlags(argv);
+  if (!kernels.ok) return { kind: 'error', message: kernels.message };
   let detail = false;
   const positional: string[] = [];
   let optionsDone = false;
-  for (const arg of argv) {
+  for (const arg of kernels.rest) {
     if (optionsDone || arg === '-' || !arg.startsWith('-')) positional.push(arg);
     else if (arg === '--') optionsDone = true;
     else if (arg === '--detail') detail = true;
@@ -60,7 +69,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
   }
   if (positional.length === 0) return { kind: 'error', message: 'missing scenario file' };
   if (positional.length > 1) return { kind: 'error', message: `too many arguments: ${positional.join(' ')}` };
-  return { kind: 'run', input: positional[0]!, detail };
+  return { kind: 'run', input: positional[0]!, detail, ...kernels.overrides };
 }
 
 function failure(message: string, code = 2): CommandOutput {
@@ -68,19 +77,22 @@ function failure(message: string, code = 2): CommandOutput {
   return { stdout: '', stderr: `sim: ${message.replace(/\s*\n\s*/g, ' ')}\n`, code };
 }
 
-function resultOf(s: Scenario, detail: boolean): SimResult {
-  const r = runScenario(s, { detail });
-  return s.name === undefined ? r : { name: s.name, ...r };
+function resultOf(s: Scenario, detail: boolean, kernels: KernelOverrides): SimResult {
+  return simResult(withKernels(s, kernels), detail);
 }
 
 /** Validates and runs scenario text (one object or an array), as the CLI prints it. */
-export function simulateText(text: string, opts: { detail?: boolean } = {}): CommandOutput {
+export function simulateText(text: string, opts: { detail?: boolean } & KernelOverrides = {}): CommandOutput {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) return failure(`${parsed.error.path}: ${parsed.error.message}`);
   const detail = opts.detail === true;
+  const kernels: KernelOverrides = {
+    ...(opts.kernel === undefined ? {} : { kernel: opts.kernel }),
+    ...(opts.compareKernel === undefined ? {} : { compareKernel: opts.compareKernel }),
+  };
   const out = Array.isArray(parsed.value)
-    ? parsed.value.map((s) => resultOf(s, detail))
-    : resultOf(parsed.value, detail);
+    ? parsed.value.map((s) => resultOf(s, detail, kernels))
+    : resultOf(parsed.value, detail, kernels);
   return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '', code: 0 };
 }
 
@@ -118,7 +130,8 @@ export async function runSimCommand(argv: readonly string[], io: SimIo): Promise
         const what = args.input === '-' ? 'stdin' : args.input;
         return failure(`cannot read ${what}: ${describeReadError(e)}`);
       }
-      return simulateText(text, { detail: args.detail });
+      const { kind: _k, input: _i, ...opts } = args;
+      return simulateText(text, opts);
     }
   }
 }
