@@ -252,8 +252,17 @@ export function parseSpeed(text: string | null): number | null {
   return n >= MIN_SPEED && n <= MAX_SPEED ? n : null;
 }
 
+/**
+ * Whether a link's scenario is the preset's, at any kernels: the history strip shows a preset's
+ * example at the kernels of a change and keeps its id (the example on screen), so a link to that
+ * comparison reopens with the same preset named. The kernels themselves come from the scenario.
+ */
 function sameScenario(a: Scenario, b: Scenario): boolean {
-  return serializeScenario(a) === serializeScenario(b);
+  const bare = (s: Scenario): string => {
+    const { kernel: _k, compareKernel: _c, ...rest } = s;
+    return serializeScenario({ ...rest, variant: 'fixed' });
+  };
+  return bare(a) === bare(b);
 }
 
 /**
