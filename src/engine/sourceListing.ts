@@ -27,10 +27,12 @@ const listings = new Map<string, Listing>();
  */
 export function listingFor(mmu: MmuKind, kernelArg: KernelArg): Listing {
   const k: KernelModel = resolveKernel(kernelArg);
-  const key = `${mmu === 'shadow' ? 'shadow' : 'direct'}:${k.label}`;
+  // The TDP MMU's line only where there is one: from v5.10, or a scenario that runs it anyway.
+  const tdpMmu = mmu === 'tdp' || k.tdpMmuDefault !== 'absent';
+  const key = `${mmu === 'shadow' ? 'shadow' : 'direct'}:${tdpMmu ? 'tdp' : ''}:${k.label}`;
   const cached = listings.get(key);
   if (cached) return cached;
-  const direct = directBlocks(k.behaviour);
+  const direct = directBlocks(k.behaviour, tdpMmu);
   const blocks = mmu === 'shadow' ? [...shadowBlocks(k.behaviour), ...direct.slice(2)] : direct;
   const lines: ListedLine[] = [];
   blocks.forEach((b, block) => {
