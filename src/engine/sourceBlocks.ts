@@ -33,8 +33,8 @@ function faultBlock(b: KernelBehaviour, tdpMmu: boolean): SourceBlock {
     fn: `${b.code.directMap}()`,
     file: b.code.mmuFile,
     lines: [
-      line('/* a present SPTE never exits: the CPU walks it */'),
-      line('/* and sets its accessed bit */', 'no-exit'),
+      line('/* a present SPTE never exits: */'),
+      line('/* the CPU walks the SPTE, sets its accessed bit */', 'no-exit'),
       line('/* a not-present SPTE exits here: */'),
       line('sptep = install_leaf(gfn, level);  /* 4K, or 2M */', 'fault-install'),
       ...faultTail(b, 'direct_pte_prefetch(vcpu, sptep);', 'call-prefetch'),
@@ -49,10 +49,7 @@ function prefetchGate(b: KernelBehaviour): SourceBlock {
   const lines: SourceLine[] =
     b.adGate === 'global'
       ? [
-          line(
-            'if (!shadow_accessed_mask) return;  /* EPT without A/D */',
-            'check-ad',
-          ),
+          line('if (!shadow_accessed_mask) return;  /* EPT without A/D */', 'check-ad'),
           line('sp = shadow page holding sptep;'),
         ]
       : [
@@ -125,8 +122,8 @@ export function shadowBlocks(b: KernelBehaviour): SourceBlock[] {
       file,
       mmu: 'shadow',
       lines: [
-        line('/* a present shadow SPTE never exits: the CPU walks it */'),
-        line('/* and sets its accessed bit */', 'sh-no-exit'),
+        line('/* a present shadow SPTE never exits: */'),
+        line('/* the CPU walks it and sets its accessed bit */', 'sh-no-exit'),
         line(
           b.adGate === 'per-page'
             ? '/* not present, or access-tracked (A/D off), exits here: */'
