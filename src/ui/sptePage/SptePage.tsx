@@ -140,7 +140,7 @@ export function SptePage({
     >
       {!compact && part !== 'overview' && (
         // One row: whose page this is, and which window (or PMD entry) the drawing below shows.
-        <header className="spte-page-head">
+        <header className={`spte-page-head${side ? ' is-kernels' : ''}`}>
           {/* The kernel's own variant: two chosen versions may both predate the fix. */}
           <span className={`spte-variant-badge is-${frame.variant ?? label}`}>{frame.variant ?? label}</span>
           {!side && frame.kernel === VARIANT_KERNEL[label] ? (
