@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBulk } from '../src/engine/bulk.ts';
+import { envelopeBench } from './envelopes.ts';
 import { machine } from './machine.ts';
 import { paintBench } from './paint.ts';
 import { traceBench } from './trace.ts';
@@ -179,5 +180,7 @@ function main(): void {
 main();
 // Trace parse throughput (issue 6): bench/trace.ts.
 await traceBench();
+// The worst input of each mode against its envelope (issue 15): bench/envelopes.ts.
+await envelopeBench();
 // The page goals (issue 3 and the experiment view of issue 4), in Chromium: bench/paint.ts.
 await paintBench();

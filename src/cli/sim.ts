@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { runSimCommand } from './simCommand.ts';
+import { writeAllSync } from './syncWrite.ts';
 
 /*
  * Thin I/O wrapper around simCommand.ts: `npm run sim -- <scenario.json | -> [--detail]`.
@@ -29,7 +30,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(out.stderr);
     return out.code;
   }
-  const out = await runSimCommand(argv, { readFile: (path) => readFile(path, 'utf8'), readStdin });
+  const out = await runSimCommand(argv, {
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin,
+    // --detail streams gigabytes: written synchronously, so nothing piles up in memory.
+    write: (text) => writeStdout(text),
+  });
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stderr) process.stderr.write(out.stderr);
   return out.code;
@@ -40,6 +46,15 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
+
+function writeStdout(text: string): void {
+  try {
+    writeAllSync(1, text);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  }
+}
 
 // exitCode rather than process.exit(): a large result must be flushed to a pipe before exit.
 main(process.argv.slice(2)).then(

@@ -1,5 +1,6 @@
 import { parseScenarioText } from '../engine/scenario.ts';
 import type { Scenario } from '../engine/types.ts';
+import { detailRefusal, writeDetail } from './detailOutput.ts';
 import { extractKernelFlags, simResult, withKernels } from './simKernels.ts';
 import type { KernelOverrides, SimResult } from './simKernels.ts';
 
@@ -50,6 +51,8 @@ export type { SimResult };
 export interface SimIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Where --detail streams its output (sim.ts: stdout); without it the text is returned. */
+  write?(text: string): void;
 }
 
 export function parseSimArgs(argv: readonly string[]): SimArgs {
@@ -77,22 +80,40 @@ function failure(message: string, code = 2): CommandOutput {
   return { stdout: '', stderr: `sim: ${message.replace(/\s*\n\s*/g, ' ')}\n`, code };
 }
 
-function resultOf(s: Scenario, detail: boolean, kernels: KernelOverrides): SimResult {
-  return simResult(withKernels(s, kernels), detail);
+function resultOf(s: Scenario, kernels: KernelOverrides): SimResult {
+  return simResult(withKernels(s, kernels), false);
 }
 
-/** Validates and runs scenario text (one object or an array), as the CLI prints it. */
-export function simulateText(text: string, opts: { detail?: boolean } & KernelOverrides = {}): CommandOutput {
+/**
+ * Validates and runs scenario text (one object or an array), as the CLI prints it. --detail
+ * output is streamed to opts.write when given (detailOutput.ts: constant memory), else returned.
+ */
+export function simulateText(
+  text: string,
+  opts: { detail?: boolean; write?: (text: string) => void } & KernelOverrides = {},
+): CommandOutput {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) return failure(`${parsed.error.path}: ${parsed.error.message}`);
-  const detail = opts.detail === true;
   const kernels: KernelOverrides = {
     ...(opts.kernel === undefined ? {} : { kernel: opts.kernel }),
     ...(opts.compareKernel === undefined ? {} : { compareKernel: opts.compareKernel }),
   };
+  if (opts.detail === true) {
+    const isArray = Array.isArray(parsed.value);
+    const list = isArray ? (parsed.value as Scenario[]) : [parsed.value as Scenario];
+    const refused = detailRefusal(list, isArray);
+    if (refused) return failure(refused);
+    if (opts.write) {
+      writeDetail(list, isArray, opts.write, kernels);
+      return { stdout: '', stderr: '', code: 0 };
+    }
+    const parts: string[] = [];
+    writeDetail(list, isArray, (t) => parts.push(t), kernels);
+    return { stdout: parts.join(''), stderr: '', code: 0 };
+  }
   const out = Array.isArray(parsed.value)
-    ? parsed.value.map((s) => resultOf(s, detail, kernels))
-    : resultOf(parsed.value, detail, kernels);
+    ? parsed.value.map((s) => resultOf(s, kernels))
+    : resultOf(parsed.value, kernels);
   return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '', code: 0 };
 }
 
@@ -131,7 +152,7 @@ export async function runSimCommand(argv: readonly string[], io: SimIo): Promise
         return failure(`cannot read ${what}: ${describeReadError(e)}`);
       }
       const { kind: _k, input: _i, ...opts } = args;
-      return simulateText(text, opts);
+      return simulateText(text, { ...opts, write: io.write?.bind(io) });
     }
   }
 }

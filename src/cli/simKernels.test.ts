@@ -117,6 +117,21 @@ describe('--kernel and --compare-kernel', () => {
     expect(dropped).not.toHaveProperty('compareKernel');
   });
 
+  it('--detail streams the same result, both kernels with their faults', () => {
+    const streamed = simulateText(JSON.stringify([seedFault, badGpte]), {
+      detail: true,
+      kernel: '3.8',
+      compareKernel: '3.7',
+    });
+    const r = JSON.parse(streamed.stdout) as SimResult[];
+    expect(r.map((x) => [x.kernel, x.compareKernel, x.faults?.length, x.compare?.faults?.length])).toEqual([
+      ['3.8', '3.7', 1, 1],
+      ['3.8', '3.7', 1, 1],
+    ]);
+    expect(r[1]!.faults![0]).toMatchObject({ gva: 8, prefetched: [{ gva: 9 }] });
+    expect(r[1]!.compare!.faults![0]!.prefetched).toHaveLength(6);
+  });
+
   it('applies to every scenario of an array', () => {
     const out = simulateText(JSON.stringify([seedFault, { ...seedFault, variant: 'buggy' }]), {
       kernel: '4.19',

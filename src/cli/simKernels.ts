@@ -73,16 +73,26 @@ export type SimResult = { name?: string; kernel: string } & RunResult & {
     compare?: RunResult;
   };
 
-/** Runs a validated scenario on its kernel and, when it names one, on its compareKernel. */
+/** The scenario's compareKernel as a scenario of its own (that kernel, no compareKernel), or null. */
+export function compareRun(s: Scenario): { kernel: string; scenario: Scenario } | null {
+  if (s.compareKernel === undefined) return null;
+  const c = resolveKernel(s.compareKernel);
+  const { compareKernel: _c, ...rest } = s;
+  return { kernel: c.label, scenario: { ...rest, kernel: c.label, variant: c.variant } };
+}
+
+/**
+ * Runs a validated scenario on its kernel and, when it names one, on its compareKernel. (With
+ * --detail the CLI streams the same text instead: detailOutput.ts.)
+ */
 export function simResult(s: Scenario, detail: boolean): SimResult {
   const kernel = scenarioKernel(s).label;
   const run = runScenario(s, { detail });
   const out: SimResult = s.name === undefined ? { kernel, ...run } : { name: s.name, kernel, ...run };
-  if (s.compareKernel !== undefined) {
-    const c = resolveKernel(s.compareKernel);
-    const { compareKernel: _c, ...rest } = s;
-    out.compareKernel = c.label;
-    out.compare = runScenario({ ...rest, kernel: c.label, variant: c.variant }, { detail });
+  const c = compareRun(s);
+  if (c) {
+    out.compareKernel = c.kernel;
+    out.compare = runScenario(c.scenario, { detail });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { comparedModel, compareWithKernel } from '../engine/trace/kernelCompare.
 import { guessMemslots, MEMSLOT_PRESETS, memslotPreset } from '../engine/trace/memslotGuess.ts';
 import { traceToScenario } from '../engine/trace/traceScenario.ts';
 import { TraceParser } from '../engine/trace/traceParser.ts';
+import { traceFaultsProblem, traceSizeProblem } from '../engine/traceLimits.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, RunResult, Scenario } from '../engine/types.ts';
 
@@ -156,15 +157,23 @@ async function parseTraceSource(opts: TraceArgs, io: TraceCommandIo): Promise<Pa
       throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
     });
     if (!info.isFile()) throw new UsageError(`cannot read trace ${opts.trace}: not a file`);
+    const tooLarge = traceSizeProblem(info.size);
+    if (tooLarge) throw new UsageError(`trace ${opts.trace} is ${tooLarge}`);
     source = createReadStream(opts.trace, { highWaterMark: 1 << 20 });
   }
   const decoder = new TextDecoder();
+  let bytes = 0;
   try {
     for await (const chunk of source) {
-      if (typeof chunk === 'string') parser.push(chunk, Buffer.byteLength(chunk));
-      else parser.push(decoder.decode(chunk, { stream: true }), chunk.byteLength);
+      const n = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+      bytes += n;
+      // stdin has no size to check up front: stop as soon as it passes the limit.
+      if (traceSizeProblem(bytes)) throw new UsageError(`trace on stdin is ${traceSizeProblem(Infinity)}`);
+      if (typeof chunk === 'string') parser.push(chunk, n);
+      else parser.push(decoder.decode(chunk, { stream: true }), n);
     }
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot read trace ${opts.trace}: ${errorText(e)}`);
   }
   parser.push(decoder.decode(), 0);
@@ -218,6 +227,8 @@ function replay(opts: TraceArgs, parsed: ParsedTrace) {
     guestVirtual: parsed.hardware === 'shadow',
   });
   const accesses = scenario.accesses as number[];
+  const tooMany = traceFaultsProblem(accesses.length);
+  if (tooMany) throw new UsageError(`cannot replay ${traceName}: ${tooMany} (--vcpu N)`);
   if (accesses.length === 0) {
     throw new UsageError(
       `no usable page faults in ${traceName}: all ${outsideMemslots} faults lie outside the memslots (MMIO?), e.g. GFN 0x${outsideExamples[0]?.toString(16)}`,

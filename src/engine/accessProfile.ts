@@ -1,6 +1,6 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
-import { patternShape, patternTables, tableSpan } from './bulkPattern.ts';
+import { firstNotPresentByTime, patternShape, reserveForPattern, tableSpan } from './bulkPattern.ts';
 import type { TableSpan } from './bulkPattern.ts';
 import { FULL_WINDOW_SORT_MAX, orderFullWindow } from './bulkWindow.ts';
 import { Machine } from './machine.ts';
@@ -122,11 +122,10 @@ export function profileRun(scenario: Scenario, kernel: KernelArg, opts: ProfileO
     return out;
   }
 
-  tables.reserve(tables.tableCount + patternTables(shape));
+  reserveForPattern(tables, shape);
   const tracer = new WindowTracer(core.wt, prefetchOn);
   const { lo, hi, stride, descending, perm } = shape;
   const times = new Uint32Array(SPTES_PER_TABLE);
-  const keys = new Float64Array(SPTES_PER_TABLE);
   const ord = new Uint8Array(8);
   const tk = new Float64Array(8);
   const smallPerm = perm !== null && perm.n <= FULL_WINDOW_SORT_MAX;
@@ -187,14 +186,13 @@ export function profileRun(scenario: Scenario, kernel: KernelArg, opts: ProfileO
     if (tables.isHugeAt(slot)) {
       totals.accesses += n;
     } else if (huge2m && host.hugeAllowed(base, SPTES_PER_TABLE)) {
-      // Time order over the whole table: its first fault maps it all.
+      // Time order over the whole table: its first fault maps it all (see firstNotPresentByTime).
       let k = 0;
       if (perm) {
-        for (let g = gLo; g <= gHi; g++) keys[g - gLo] = times[g - gLo]! * SPTES_PER_TABLE + (g - base);
-        const sorted = keys.subarray(0, n).sort();
-        for (; k < n && !tables.isHugeAt(slot); k++) {
-          const g = base + (sorted[k]! % SPTES_PER_TABLE);
+        const g = firstNotPresentByTime(core, slot, base, gLo, gHi, times);
+        if (g >= 0) {
           slowAccess(g, timeOf(g, gLo));
+          k = 1;
         }
       } else {
         for (; k < n && !tables.isHugeAt(slot); k++) {

@@ -1,6 +1,6 @@
 import { accessSequence } from './accessOrder.ts';
 import { BulkCore } from './bulkCore.ts';
-import { patternShape, patternTables, runPatternByTable } from './bulkPattern.ts';
+import { patternShape, reserveForPattern, runPatternByTable } from './bulkPattern.ts';
 import type { KernelArg } from './kernelVersion.ts';
 import { Machine } from './machine.ts';
 import type { FaultDetail, Scenario, Totals } from './types.ts';
@@ -8,6 +8,11 @@ import type { FaultDetail, Scenario, Totals } from './types.ts';
 export interface BulkOptions {
   /** Record every fault's batches (costs memory per fault). */
   detail?: boolean;
+  /**
+   * Hands every fault's detail here, in access order, instead of keeping them (implies detail):
+   * memory stays constant however many faults there are (sim --detail streams them).
+   */
+  onFault?: (fault: FaultDetail) => void;
   /** Called every `progressEvery` accesses with the number done; return true to cancel. */
   onProgress?: (done: number, total: number) => boolean | void;
   progressEvery?: number;
@@ -42,20 +47,21 @@ export function runBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions
   if (scenario.mmu === 'shadow')
     throw new Error('runBulk models the legacy and TDP MMUs; use runAnyBulk for shadow paging');
   const m = new Machine(scenario, kernel);
-  const detail = opts.detail === true;
+  const sink = opts.onFault;
+  const detail = opts.detail === true || sink !== undefined;
   const tracked = opts.accessTracked === true;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
   const accesses = scenario.accesses;
-  // Access-tracked entries and invalidation ranges depend on each access's order and index,
-  // which the table-order engine does not keep: those runs go one access at a time.
-  const orderMatters =
-    tracked || (m.kernel.behaviour.notifierSkip && (scenario.invalidations?.length ?? 0) > 0);
+  // Invalidation ranges depend on each access's index, which the table-order engine does not
+  // keep: those runs go one access at a time. (Access-tracked entries only change what a window's
+  // touch does, which the window simulations model.)
+  const orderMatters = m.kernel.behaviour.notifierSkip && (scenario.invalidations?.length ?? 0) > 0;
   const shape = Array.isArray(accesses) || detail || orderMatters ? null : patternShape(accesses);
 
   if (shape) {
     // Size the tables once: doubling would copy them and briefly hold 1.5x their final size.
-    m.tables.reserve(m.tables.tableCount + patternTables(shape));
-    const core = new BulkCore(m, false);
+    reserveForPattern(m.tables, shape);
+    const core = new BulkCore(m, false, tracked);
     const cancelled = runPatternByTable(core, shape, { onProgress: opts.onProgress, every });
     return { totals: m.totals, cancelled, machine: m };
   }
@@ -69,6 +75,19 @@ export function runBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions
       break;
     }
     core.access(seq.at(a), a);
+    if (sink && core.faults!.length >= FAULT_BATCH) drainFaults(core.faults!, sink);
+  }
+  if (sink) {
+    drainFaults(core.faults!, sink);
+    return { totals: m.totals, cancelled, machine: m };
   }
   return { totals: m.totals, faults: core.faults, cancelled, machine: m };
+}
+
+/** Faults handed to an onFault sink in batches of this many (the list is emptied each time). */
+export const FAULT_BATCH = 1024;
+
+export function drainFaults(faults: FaultDetail[], sink: (fault: FaultDetail) => void): void {
+  for (const f of faults) sink(f);
+  faults.length = 0;
 }

@@ -1,5 +1,6 @@
 import { KeyedPermutation } from './accessOrder.ts';
 import type { BulkCore } from './bulkCore.ts';
+import type { SpteTables } from './spteTables.ts';
 import {
   FULL_WINDOW_SORT_MAX,
   OrderedWindowMemo,
@@ -7,6 +8,7 @@ import {
   simulateCleanWindow,
 } from './bulkWindow.ts';
 import { SPTES_PER_TABLE } from './types.ts';
+import { KindWindow, WINDOW_SLOW, WindowKinds } from './windowKinds.ts';
 import type { AccessPattern } from './types.ts';
 
 export interface PatternProgress {
@@ -16,7 +18,7 @@ export interface PatternProgress {
 }
 
 /** The accessed GFN range of a pattern and how GFNs in it are visited. */
-interface Shape {
+export interface PatternShape {
   lo: number;
   hi: number;
   /** Every `stride`-th GFN from lo is touched (1 for sequential, reverse and random). */
@@ -27,7 +29,7 @@ interface Shape {
 }
 
 /** Patterns the table-order engine handles exactly; anything else takes the per-access path. */
-export function patternShape(p: AccessPattern): Shape | null {
+export function patternShape(p: AccessPattern): PatternShape | null {
   const stride = p.pattern === 'stride' ? (p.stride ?? 1) : 1;
   const ok =
     Number.isSafeInteger(p.startGfn) &&
@@ -62,7 +64,7 @@ export interface TableSpan {
 }
 
 /** Fills `out` with table t's span of the pattern (reused: this runs once per table of 1 TiB). */
-export function tableSpan(s: Shape, t: number, out: TableSpan): TableSpan {
+export function tableSpan(s: PatternShape, t: number, out: TableSpan): TableSpan {
   const base = t * SPTES_PER_TABLE;
   const gLo = Math.max(s.lo, base);
   const gHi = Math.min(s.hi, base + SPTES_PER_TABLE - 1);
@@ -76,9 +78,51 @@ export function tableSpan(s: Shape, t: number, out: TableSpan): TableSpan {
 }
 
 /** How many page tables the pattern's accesses can reach (for pre-sizing the tables). */
-export function patternTables(s: Shape): number {
+export function patternTables(s: PatternShape): number {
   const span = Math.floor(s.hi / SPTES_PER_TABLE) - Math.floor(s.lo / SPTES_PER_TABLE) + 1;
   return Math.min(span, s.count);
+}
+
+/**
+ * Sizes the tables once for a pattern run (doubling would copy them and briefly hold 1.5x their
+ * final size). When the pattern touches at least half the tables of its span, their directory
+ * is a dense array over the span (4 bytes a table) rather than the hash (up to 24).
+ */
+export function reserveForPattern(tables: SpteTables, s: PatternShape): void {
+  const first = Math.floor(s.lo / SPTES_PER_TABLE);
+  const span = Math.floor(s.hi / SPTES_PER_TABLE) - first + 1;
+  const touched = patternTables(s);
+  if (touched * 2 >= span) tables.reserveSpan(first, span);
+  else tables.reserve(tables.tableCount + touched);
+}
+
+/**
+ * Random order in a table a 2 MiB mapping may cover: the earliest access to a not-present entry
+ * faults and maps the whole table. The accesses before it find present entries and change
+ * nothing (such a table holds no prefetched entries, since its first fault maps it huge), and
+ * those after it find the 2 MiB mapping. So one scan for that access replaces sorting the table's
+ * accesses by time. Returns its GFN, or -1 when every touched entry is present.
+ */
+export function firstNotPresentByTime(
+  core: BulkCore,
+  slot: number,
+  base: number,
+  gLo: number,
+  gHi: number,
+  times: Uint32Array,
+): number {
+  const { present } = core.tables.rawWindows();
+  let best = -1;
+  let bestTime = Infinity;
+  for (let g = gLo; g <= gHi; g++) {
+    const time = times[g - gLo]!;
+    const e = g - base;
+    if (time < bestTime && (present[slot * 64 + (e >> 3)]! & (1 << (e & 7))) === 0) {
+      best = g;
+      bestTime = time;
+    }
+  }
+  return best;
 }
 
 /**
@@ -92,18 +136,22 @@ export function patternTables(s: Shape): number {
  * Inside a table each window is handled on its own, in time order:
  * - clean tables (one clean memslot, all resident) or no prefetch at all: the window's result
  *   comes from the window table via simulateCleanWindow, memoised for ordered patterns;
- * - anything else (slot ends, dirty log, read-only, holes, non-resident pages): BulkCore.access
- *   per access, which asks the host for every batch;
+ * - other tables (dirty log, read-only, non-resident pages, slot ends): windows inside one
+ *   memslot are simulated too, from the slot's flags and the window's resident pages
+ *   (windowKinds.ts); windows across a slot boundary or a hole go through BulkCore.access per
+ *   access, which asks the host for every batch;
  * - tables that may get a 2 MiB mapping: every access of the table in time order, because the
  *   first fault there maps the whole table.
  * For random order the time of each GFN is the inverse permutation, so no order array is built.
  * Returns true when cancelled.
  */
-export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternProgress): boolean {
+export function runPatternByTable(core: BulkCore, s: PatternShape, progress: PatternProgress): boolean {
   const { tables, totals, host, wt, prefetchOn, huge2m } = core;
-  const memo = new OrderedWindowMemo(wt, prefetchOn);
+  const tracked = core.accessTracked;
+  const memo = new OrderedWindowMemo(wt, prefetchOn, tracked);
+  const kinds = new WindowKinds();
+  const general = new KindWindow(wt, prefetchOn, tracked);
   const times = new Uint32Array(SPTES_PER_TABLE);
-  const keys = new Float64Array(SPTES_PER_TABLE);
   const tk = new Uint32Array(8);
   const ord = new Uint8Array(8);
   const { lo, hi, stride, descending, perm } = s;
@@ -126,9 +174,11 @@ export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternPro
       // Whole table in time order; once mapped huge, the rest of its accesses cannot fault.
       let k = 0;
       if (perm) {
-        for (let g = gLo; g <= gHi; g++) keys[g - gLo] = times[g - gLo]! * SPTES_PER_TABLE + (g - base);
-        const sorted = keys.subarray(0, n).sort();
-        for (; k < n && !tables.isHugeAt(slot); k++) core.access(base + (sorted[k]! % SPTES_PER_TABLE));
+        const g = firstNotPresentByTime(core, slot, base, gLo, gHi, times);
+        if (g >= 0) {
+          core.access(g);
+          k = 1;
+        }
       } else {
         for (; k < n && !tables.isHugeAt(slot); k++)
           core.access(descending ? g0 + (n - 1 - k) : g0 + k * stride);
@@ -136,11 +186,14 @@ export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternPro
       totals.accesses += n - k;
     } else {
       const fast = !prefetchOn || core.isClean(slot, base);
+      if (!fast) kinds.classify(host, base);
       const { present, prefetched } = tables.rawWindows();
       let faults = 0;
       let installed = 0;
       let calls = 0;
       let hits = 0;
+      let failed = 0;
+      let simulated = 0;
       const wLo = (gLo - base) >> 3;
       const wHi = (gHi - base) >> 3;
       for (let w = wLo; w <= wHi; w++) {
@@ -166,24 +219,52 @@ export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternPro
               tk[i] = time;
               ord[i] = j;
             }
-          if (!fast) {
+          if (fast)
+            v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt, tracked);
+          else if (kinds.kind[w] === WINDOW_SLOW) {
             for (let k = 0; k < len; k++) core.access(first + ord[k]!);
             continue;
+          } else {
+            v = general.simulate(
+              present[idx]!,
+              prefetched[idx]!,
+              ord,
+              len,
+              kinds.kind[w]!,
+              kinds.resident[w]!,
+            );
+            failed += general.failed;
+            calls += general.calls;
+            simulated += len;
           }
-          v = simulateCleanWindow(present[idx]!, prefetched[idx]!, ord, len, prefetchOn, wt);
         } else {
           let mask = 0;
           if (stride === 1) mask = ((1 << (b - a + 1)) - 1) << a;
           else for (let j = a; j <= b; j++) if ((first + j - lo) % stride === 0) mask |= 1 << j;
           if (mask === 0) continue;
-          if (!fast) {
+          if (fast) v = memo.result(mask, descending, present[idx]!, prefetched[idx]!);
+          else {
+            let len = 0;
             for (let k = 0; k < 8; k++) {
               const j = descending ? 7 - k : k;
-              if (mask & (1 << j)) core.access(first + j);
+              if (mask & (1 << j)) ord[len++] = j;
             }
-            continue;
+            if (kinds.kind[w] === WINDOW_SLOW) {
+              for (let k = 0; k < len; k++) core.access(first + ord[k]!);
+              continue;
+            }
+            v = general.simulate(
+              present[idx]!,
+              prefetched[idx]!,
+              ord,
+              len,
+              kinds.kind[w]!,
+              kinds.resident[w]!,
+            );
+            failed += general.failed;
+            calls += general.calls;
+            simulated += len;
           }
-          v = memo.result(mask, descending, present[idx]!, prefetched[idx]!);
         }
         present[idx] = v & 0xff;
         prefetched[idx] = (v >>> 8) & 0xff;
@@ -192,12 +273,13 @@ export function runPatternByTable(core: BulkCore, s: Shape, progress: PatternPro
         calls += (v >>> 24) & 0xf;
         hits += v >>> 28;
       }
-      // The per-access fallbacks above count their own accesses; add only the fast windows'.
+      // The per-access fallbacks above count their own accesses; add only the simulated windows'.
       totals.pfFixed += faults;
       totals.prefetched += installed;
       totals.prefetchCalls += calls;
+      totals.failedCalls += failed;
       totals.prefetchHits += hits;
-      if (fast) totals.accesses += n;
+      totals.accesses += fast ? n : simulated;
     }
 
     done += n;

@@ -26,6 +26,7 @@ export function simulateCleanWindow(
   len: number,
   prefetchOn: boolean,
   wt: WindowTable,
+  tracked = false,
 ): number {
   let p = present;
   let r = prefetched;
@@ -35,14 +36,17 @@ export function simulateCleanWindow(
   let hits = 0;
   const { fastMask, runCount } = wt;
   const on = prefetchOn ? -1 : 0;
+  const trk = tracked ? 1 : 0;
   // Branch-free on purpose: in random order "present or not" is a coin toss per access, and
   // mispredicted branches cost more than the few extra operations. `miss` is 1 for a fault.
   for (let k = 0; k < len; k++) {
     const pos = order[k]!;
     const bit = 1 << pos;
-    const miss = ((p >> pos) & 1) ^ 1;
-    // A present entry that was prefetched: the first touch sets its accessed bit, no fault.
-    hits += (r >> pos) & 1;
+    const was = (r >> pos) & 1;
+    // A present entry that was prefetched: the first touch sets its accessed bit, no fault; an
+    // access-tracked one (a shadow MMU without A/D bits) faults instead.
+    const miss = (((p >> pos) & 1) ^ 1) | (was & trk);
+    hits += was & (trk ^ 1);
     r &= ~bit;
     faults += miss;
     // On a fault, the case is indexed by the present bits *before* it: the faulting entry is
@@ -85,6 +89,7 @@ export class OrderedWindowMemo {
   constructor(
     private readonly wt: WindowTable,
     private readonly prefetchOn: boolean,
+    private readonly tracked = false,
   ) {}
 
   /** The packed result for the touched entries `mask`, visited low to high or high to low. */
@@ -110,7 +115,15 @@ export class OrderedWindowMemo {
       const pos = descending ? 7 - k : k;
       if (mask & (1 << pos)) this.order[len++] = pos;
     }
-    const v = simulateCleanWindow(present, prefetched, this.order, len, this.prefetchOn, this.wt);
+    const v = simulateCleanWindow(
+      present,
+      prefetched,
+      this.order,
+      len,
+      this.prefetchOn,
+      this.wt,
+      this.tracked,
+    );
     if (memo) memo[idx] = v;
     return v;
   }

@@ -11,7 +11,7 @@ import type { Memslot } from './types.ts';
  *   maximum. Every GFN, range end and memslot end must lie below it.
  * - MAX_MEMSLOTS: 512 slots; enough for any real VM layout, and keeps overlap checks trivial.
  * - MAX_PATTERN_PAGES: 2^30 pages (4 TiB) per access pattern. Patterns are not materialised, but
- *   shadow tables grow with the touched tables (about 270 MB at this size) and run time is linear.
+ *   tables grow with the page tables touched (about 320 MB at this size) and run time is linear.
  * - MAX_EXPLICIT_ACCESSES: 1,000,000 GFNs in an explicit list (they arrive as JSON text).
  * - MAX_PRESENT_PAGES: 2^24 pages in total over the `present` ranges, which are materialised one
  *   SPTE at a time before the first access.

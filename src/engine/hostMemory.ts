@@ -77,6 +77,28 @@ export class HostMemory {
   }
 
   /**
+   * Fills out[w] with the resident pages of window w of the table at `base` (bit j: page
+   * base + 8w + j), from one binary search and the non-resident ranges overlapping the table.
+   */
+  residentBits(base: number, out: Uint8Array): void {
+    out.fill(0xff);
+    const n = this.nrLo.length;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.nrHi[mid]! < base) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = base + out.length * 8;
+    for (let i = lo; i < n && this.nrLo[i]! < end; i++) {
+      const from = Math.max(base, this.nrLo[i]!) - base;
+      const to = Math.min(end - 1, this.nrHi[i]!) - base;
+      for (let e = from; e <= to; e++) out[e >> 3]! &= ~(1 << (e & 7));
+    }
+  }
+
+  /**
    * direct_pte_prefetch_many() for the run [start, start + count), in the kernel's order of checks:
    * the slot lookup (none, or dirty-logged: direct pages always ask for write access), the
    * write-mode address lookup (read-only slots fail), the run fitting in the slot (a run crossing

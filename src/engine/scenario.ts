@@ -23,6 +23,7 @@ import {
 import type { AddressSpace, ParseResult } from './formatCheck.ts';
 import { kernelFromText, VARIANT_KERNEL } from './kernelVersion.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
+import { runLimitProblem } from './runLimits.ts';
 import type {
   AccessPattern,
   Backing,
@@ -228,6 +229,8 @@ function scenario(v: unknown, path: string): Scenario {
   }
   const inv = invalidationRanges(o.invalidations, `${path}.invalidations`);
   if (inv && inv.length > 0) out.invalidations = inv;
+  const tooLarge = runLimitProblem(out);
+  if (tooLarge) fail(`${path}.accesses.pages`, tooLarge);
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };
 }
 

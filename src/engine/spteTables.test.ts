@@ -19,6 +19,27 @@ describe('TableDirectory', () => {
     expect(d.size).toBe(keys.length);
   });
 
+  it('a dense span beside the hash: entries from before it are still found', () => {
+    const d = new TableDirectory();
+    d.add(1000, 0); // before the span exists: hashed
+    d.add(5, 1);
+    d.useDense(990, 20);
+    d.add(995, 2);
+    d.add(1009, 3);
+    d.add(1010, 4); // just past the span: hashed
+    expect([1000, 5, 995, 1009, 1010, 996].map((t) => d.get(t))).toEqual([0, 1, 2, 3, 4, -1]);
+    const seen: Array<[number, number]> = [];
+    d.clone().forEach((t, s) => seen.push([t, s]));
+    expect(seen.sort((a, b) => a[0] - b[0])).toEqual([
+      [5, 1],
+      [995, 2],
+      [1000, 0],
+      [1009, 3],
+      [1010, 4],
+    ]);
+    expect(d.size).toBe(5);
+  });
+
   it('keeps every entry across growth, for consecutive and scattered keys', () => {
     fc.assert(
       fc.property(

@@ -83,6 +83,15 @@ export class SpteTables {
   }
 
   /**
+   * Makes room for a run over the tables [firstTable, firstTable + count) that touches every one
+   * of them (a pattern's span): their directory entries go in a dense array, 4 bytes a table.
+   */
+  reserveSpan(firstTable: number, count: number): void {
+    if (count + this.count > this.huge.length) this.resize(count + this.count);
+    this.dir.useDense(firstTable, count);
+  }
+
+  /**
    * The window bytes themselves, for the bulk engine's inner loops: window `w` of the table at
    * `slot` is index `slot * 64 + w`. Valid until the next ensure() that grows the tables, so
    * callers fetch them again after ensure(). Writes through them are not recorded.

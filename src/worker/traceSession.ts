@@ -5,6 +5,7 @@ import { MAX_TIMELINE_STEPS } from '../engine/timeline.ts';
 import { comparedModel, compareWithKernel } from '../engine/trace/kernelCompare.ts';
 import { traceToScenario } from '../engine/trace/traceScenario.ts';
 import { TraceParser } from '../engine/trace/traceParser.ts';
+import { traceFaultsProblem, traceSizeProblem } from '../engine/traceLimits.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, Scenario, Variant } from '../engine/types.ts';
 import type { KernelReport, ParseSummary, ReplayReport, ReplayScenario } from './traceProtocol.ts';
@@ -61,6 +62,8 @@ export class TraceSession {
     onProgress: (bytes: number) => void,
     isCancelled: () => boolean,
   ): Promise<ParseSummary> {
+    const tooLarge = traceSizeProblem(req.source.size);
+    if (tooLarge) throw new Error(`the file is ${tooLarge}`);
     const t0 = clock();
     const parser = new TraceParser({
       vcpu: req.vcpu ?? undefined,
@@ -112,6 +115,8 @@ export class TraceSession {
   replay(memslots: Memslot[]): ReplayReport {
     const t0 = clock();
     const { parsed, scenario, outsideMemslots, outsideExamples } = this.scenario(memslots);
+    const tooMany = traceFaultsProblem(accessSequence(scenario.accesses).count);
+    if (tooMany) throw new Error(tooMany);
     const compare = parsed.kernel !== null && parsed.hardware !== 'shadow';
     const buggy = runScenario({ ...scenario, variant: 'buggy' }, { detail: compare });
     const fixed = runScenario({ ...scenario, variant: 'fixed' }, { detail: compare });
@@ -147,7 +152,11 @@ export class TraceSession {
   replayScenario(memslots: Memslot[], fitStepMode: boolean, maxSteps = MAX_TIMELINE_STEPS): ReplayScenario {
     const { scenario } = this.scenario(memslots);
     const all = scenario.accesses as number[];
-    if (!fitStepMode) return { scenario, accesses: all.length, totalAccesses: all.length };
+    if (!fitStepMode) {
+      const tooMany = traceFaultsProblem(all.length);
+      if (tooMany) throw new Error(tooMany);
+      return { scenario, accesses: all.length, totalAccesses: all.length };
+    }
     const fit = stepModeFit(scenario, maxSteps);
     if (fit >= all.length) return { scenario, accesses: all.length, totalAccesses: all.length };
     const cut: Scenario = {

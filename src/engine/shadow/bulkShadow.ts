@@ -1,5 +1,6 @@
 import { accessSequence } from '../accessOrder.ts';
-import { runBulk } from '../bulk.ts';
+import { drainFaults, FAULT_BATCH, runBulk } from '../bulk.ts';
+import { reserveForPattern } from '../bulkPattern.ts';
 import type { BulkOptions, BulkResult } from '../bulk.ts';
 import type { KernelArg } from '../kernelVersion.ts';
 import { Machine } from '../machine.ts';
@@ -7,6 +8,7 @@ import { PTE_PREFETCH_NUM } from '../types.ts';
 import type { FaultDetail, Scenario } from '../types.ts';
 import { guestTablesFor } from './guestTables.ts';
 import { isGpteInvalid, prefetchGpteFailure } from './prefetchGpte.ts';
+import { runShadowPattern, shadowPatternShape } from './shadowPattern.ts';
 
 /** Bulk mode for any scenario: shadow paging here, the legacy and TDP MMUs in bulk.ts. */
 export function runAnyBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions = {}): BulkResult {
@@ -22,8 +24,11 @@ export function runAnyBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOpti
  *   A/D bits on through bulk.ts; without guest A/D bits (nested EPT) from v4.13 its prefetched
  *   SPTEs are access-tracked, which bulk.ts runs one access at a time. The returned machine is
  *   that legacy one.
- * - Guest paging on goes one access at a time: each guest PTE names its own GFN, so there is no
- *   batch and no window shape to precompute; every not-present entry asks the guest PTE and host.
+ * - Guest paging on, access patterns (unless two GVA pages map one non-resident page, or
+ *   invalidations are modelled): one GVA table at a time, window by window (shadowPattern.ts),
+ *   like the direct engine.
+ * - Guest paging on otherwise goes one access at a time: each guest PTE names its own GFN, so
+ *   every not-present entry asks the guest PTE and host.
  */
 export function runShadowBulk(scenario: Scenario, kernel: KernelArg, opts: BulkOptions = {}): BulkResult {
   const guest = scenario.guest;
@@ -31,9 +36,11 @@ export function runShadowBulk(scenario: Scenario, kernel: KernelArg, opts: BulkO
   const m = new Machine(scenario, kernel);
   if (!guest.paging) {
     const { guest: _, ...rest } = scenario;
+    const sink = opts.onFault;
     const r = runBulk({ ...rest, mmu: 'legacy', adBits: true }, m.kernel, {
       ...opts,
       accessTracked: m.accessTracked,
+      ...(sink ? { onFault: (f: FaultDetail) => sink({ gva: f.gfn, ...f }) } : {}),
     });
     if (r.faults) r.faults = r.faults.map((f) => ({ gva: f.gfn, ...f }));
     return r;
@@ -44,8 +51,16 @@ export function runShadowBulk(scenario: Scenario, kernel: KernelArg, opts: BulkO
   const guestAd = scenario.adBits;
   const skipInvalid = m.kernel.behaviour.invalidGpte === 'skip';
   const notifier = m.kernel.behaviour.notifierSkip;
-  const faults: FaultDetail[] | undefined = opts.detail === true ? [] : undefined;
+  const sink = opts.onFault;
+  const faults: FaultDetail[] | undefined = opts.detail === true || sink ? [] : undefined;
   const every = Math.max(1, opts.progressEvery ?? 1 << 20);
+  // Patterns run one table at a time where they can (shadowPattern.ts).
+  const shape = faults ? null : shadowPatternShape(m, gt);
+  if (shape) {
+    reserveForPattern(tables, shape);
+    const cancelled = runShadowPattern(m, gt, shape, { onProgress: opts.onProgress, every });
+    return { totals, cancelled, machine: m };
+  }
   const seq = accessSequence(scenario.accesses);
   let cancelled = false;
   for (let a = 0; a < seq.count; a++) {
@@ -102,6 +117,8 @@ export function runShadowBulk(scenario: Scenario, kernel: KernelArg, opts: BulkO
       totals.prefetched++;
       fd?.prefetched?.push({ gva: e, gfn: gt.gfnOf(gt.segmentOf(e), e) });
     }
+    if (sink && faults!.length >= FAULT_BATCH) drainFaults(faults!, sink);
   }
-  return faults ? { totals, faults, cancelled, machine: m } : { totals, cancelled, machine: m };
+  if (sink) drainFaults(faults!, sink);
+  return faults && !sink ? { totals, faults, cancelled, machine: m } : { totals, cancelled, machine: m };
 }

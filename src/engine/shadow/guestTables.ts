@@ -75,6 +75,23 @@ export class GuestTables {
     return this.end[seg]!;
   }
 
+  /** The segment's first GVA page. */
+  segmentStart(seg: number): number {
+    return this.lo[seg]!;
+  }
+
+  /** Index of the first segment ending after GVA page gva (segmentCount when none does). */
+  segmentFrom(gva: number): number {
+    let lo = 0;
+    let hi = this.end.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.end[mid]! <= gva) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The guest PTE of GVA page gva, or null when there is none (not present). */
   pte(gva: number): GuestPte | null {
     const s = this.segmentOf(gva);
