@@ -26,8 +26,8 @@ test('the v4.13 example, embedded from the dialog, opens as v4.12 | v4.13 with e
   await expect(page.getByRole('region', { name: 'Guest page table' }).first()).toBeVisible();
   await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   await page.keyboard.press('End');
+  await expect(stage(page)).not.toHaveAttribute('data-frame-tick', '0');
   const last = await stage(page).getAttribute('data-frame-tick');
-  expect(Number(last)).toBeGreaterThan(0);
   // The app names the sides by version too: grids and counters.
   await expect(page.getByRole('grid', { name: 'SPTE page — v4.13' })).toBeVisible();
   await expect(page.getByLabel('Counters — v4.12')).toBeVisible();
