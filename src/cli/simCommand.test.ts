@@ -132,3 +132,65 @@ describe('describeReadError', () => {
     expect(describeReadError(err)).toBe(expected);
   });
 });
+
+describe('input hygiene (issue 15)', () => {
+  it('hands --trace=FILE to the trace command like --trace FILE', () => {
+    expect(parseSimArgs(['--trace=t.txt'])).toEqual({ kind: 'trace' });
+    expect(parseSimArgs(['--trace=t.txt', '--vcpu=0'])).toEqual({ kind: 'trace' });
+    expect(parseSimArgs(['--tracer'])).toMatchObject({ kind: 'error' });
+  });
+
+  it('refuses a value given to --detail', () => {
+    expect(parseSimArgs(['--detail=yes', 'a.json'])).toEqual({
+      kind: 'error',
+      message: '--detail takes no value',
+    });
+  });
+
+  it('quotes a huge or hostile argument in a short line', async () => {
+    const out = await runSimCommand([`--${'x'.repeat(100_000)}\u001b[2J`, 'a.json'], io({}));
+    expect(out.code).toBe(2);
+    expect(out.stderr.length).toBeLessThan(250);
+    expect(out.stderr).toMatch(/^sim: unknown option "--x+…x+\\u001b\[2J" \(100,006 characters\) \(usage/);
+    const many = parseSimArgs(Array.from({ length: 1000 }, (_, i) => `f${i}.json`));
+    expect(many).toEqual({
+      kind: 'error',
+      message: 'too many arguments: f0.json f1.json f2.json and 997 more',
+    });
+  });
+
+  it('escapes terminal codes in a file name', async () => {
+    const out = await runSimCommand(['nope\u001b[31m\n.json'], io({}));
+    expect(out.stderr).toBe('sim: cannot read nope\\u001b[31m\\n.json: no such file\n');
+  });
+
+  it('accepts a UTF-8 byte order mark, as the import dialog does', async () => {
+    const out = await runSimCommand(['bom.json'], io({ 'bom.json': `\ufeff${text}` }));
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ totals: { pfFixed: 1 } });
+  });
+
+  it('quotes numbers as written', () => {
+    const out = simulateText('{"version": 1e309, "memslots": [{"baseGfn": 0, "pages": 8}], "accesses": [1]}');
+    expect(out.stderr).toBe('sim: $.version: unsupported version 1e309 (expected 1)\n');
+    const big = simulateText(
+      '{"variant": 9007199254740993, "memslots": [{"baseGfn": 0, "pages": 8}], "accesses": [1]}',
+    );
+    expect(big.stderr).toBe('sim: $.variant: unknown variant 9007199254740993 (expected buggy or fixed)\n');
+  });
+
+  it('keeps a 5 MB bad value out of the one line', () => {
+    const v = 'v'.repeat(5_000_000);
+    const out = simulateText(
+      JSON.stringify({ variant: v, memslots: [{ baseGfn: 0, pages: 8 }], accesses: [1] }),
+    );
+    expect(out.code).toBe(2);
+    expect(out.stderr.length).toBeLessThan(200);
+    expect(out.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('names inputs over the size limit and UTF-16 text', () => {
+    expect(describeReadError({ code: 'EFBIG' })).toBe('larger than 64 MiB (the input limit)');
+    expect(describeReadError({ code: 'EUTF16' })).toBe('is UTF-16 text (save it as UTF-8)');
+  });
+});

@@ -3,6 +3,7 @@ import type { Scenario } from '../engine/types.ts';
 import { detailRefusal, writeDetail } from './detailOutput.ts';
 import { extractKernelFlags, simResult, withKernels } from './simKernels.ts';
 import type { KernelOverrides, SimResult } from './simKernels.ts';
+import { fileName, oneLine, quoteArg } from './cliText.ts';
 
 /*
  * The sim command without I/O: argv and input text in, {stdout, stderr, code} out. sim.ts only
@@ -33,6 +34,13 @@ the results as JSON: one object for a scenario object, an array in the same orde
 Exit status: 0 success, 2 bad arguments or input (one line on stderr), 1 internal error.
 `;
 
+/**
+ * The largest input read (a file or stdin). The largest valid scenario is about 25 MB of JSON (a
+ * million explicit accesses, or 100,000 guest PTE ranges); a file of several leaves room, and the
+ * limit keeps a mistaken multi-gigabyte file from exhausting memory before anything is checked.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
 export type SimArgs =
   | { kind: 'help' }
   | { kind: 'trace' }
@@ -55,9 +63,14 @@ export interface SimIo {
   write?(text: string): void;
 }
 
+/** `--trace FILE` or `--trace=FILE` anywhere: the trace mode, which has flags of its own. */
+export function isTraceMode(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--trace' || a.startsWith('--trace='));
+}
+
 export function parseSimArgs(argv: readonly string[]): SimArgs {
   // --trace is another mode with its own flags, so it is recognised before anything is rejected.
-  if (argv.includes('--trace')) return { kind: 'trace' };
+  if (isTraceMode(argv)) return { kind: 'trace' };
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
   const kernels = extractKernelFlags(argv);
   if (!kernels.ok) return { kind: 'error', message: kernels.message };
@@ -68,16 +81,21 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     if (optionsDone || arg === '-' || !arg.startsWith('-')) positional.push(arg);
     else if (arg === '--') optionsDone = true;
     else if (arg === '--detail') detail = true;
-    else return { kind: 'error', message: `unknown option ${JSON.stringify(arg)}` };
+    else if (arg.startsWith('--detail=')) return { kind: 'error', message: '--detail takes no value' };
+    else return { kind: 'error', message: `unknown option ${quoteArg(arg)}` };
   }
   if (positional.length === 0) return { kind: 'error', message: 'missing scenario file' };
-  if (positional.length > 1) return { kind: 'error', message: `too many arguments: ${positional.join(' ')}` };
+  if (positional.length > 1) {
+    const shown = positional.slice(0, 3).map(fileName).join(' ');
+    const more = positional.length > 3 ? ` and ${positional.length - 3} more` : '';
+    return { kind: 'error', message: `too many arguments: ${shown}${more}` };
+  }
   return { kind: 'run', input: positional[0]!, detail, ...kernels.overrides };
 }
 
 function failure(message: string, code = 2): CommandOutput {
   // One line, always: callers and scripts rely on it.
-  return { stdout: '', stderr: `sim: ${message.replace(/\s*\n\s*/g, ' ')}\n`, code };
+  return { stdout: '', stderr: `sim: ${oneLine(message)}\n`, code };
 }
 
 function resultOf(s: Scenario, kernels: KernelOverrides): SimResult {
@@ -128,6 +146,10 @@ export function describeReadError(err: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'EFBIG':
+      return `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB (the input limit)`;
+    case 'EUTF16':
+      return 'is UTF-16 text (save it as UTF-8)';
     default:
       return typeof code === 'string' ? code : err instanceof Error ? err.message : String(err);
   }
@@ -148,7 +170,7 @@ export async function runSimCommand(argv: readonly string[], io: SimIo): Promise
       try {
         text = args.input === '-' ? await io.readStdin() : await io.readFile(args.input);
       } catch (e) {
-        const what = args.input === '-' ? 'stdin' : args.input;
+        const what = args.input === '-' ? 'stdin' : fileName(args.input);
         return failure(`cannot read ${what}: ${describeReadError(e)}`);
       }
       const { kind: _k, input: _i, ...opts } = args;

@@ -11,6 +11,8 @@ import { TraceParser } from '../engine/trace/traceParser.ts';
 import { traceFaultsProblem, traceSizeProblem } from '../engine/traceLimits.ts';
 import type { ParsedTrace, TraceHardware } from '../engine/trace/types.ts';
 import type { Memslot, RunResult, Scenario } from '../engine/types.ts';
+import { parseJsonText } from '../engine/jsonSource.ts';
+import { oneLine, quoteArg } from './cliText.ts';
 
 export interface TraceCommandIo {
   stdout: { write(text: string): unknown };
@@ -63,10 +65,10 @@ export async function runTraceCommand(
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`sim --trace: ${e.message}\n`);
+      io.stderr.write(`sim --trace: ${oneLine(e.message)}\n`);
       return 2;
     }
-    io.stderr.write(`sim --trace: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`sim --trace: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
 }
@@ -78,7 +80,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!['--trace', '--vcpu', '--memslots', '--hardware'].includes(name)) {
-      throw new UsageError(`unknown option ${JSON.stringify(arg)} (see --help)`);
+      throw new UsageError(`unknown option ${quoteArg(arg)} (see --help)`);
     }
     const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
     if (value === undefined) throw new UsageError(`${name} needs a value`);
@@ -90,7 +92,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   const vcpu = values.get('--vcpu');
   if (vcpu !== undefined) {
     if (!/^\d{1,10}$/.test(vcpu) || Number(vcpu) > 0xffffffff) {
-      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${JSON.stringify(vcpu)}`);
+      throw new UsageError(`--vcpu must be a vCPU number (0, 1, ...), got ${quoteArg(vcpu)}`);
     }
     out.vcpu = Number(vcpu);
   }
@@ -98,7 +100,7 @@ async function parseArgs(args: string[]): Promise<TraceArgs> {
   if (hardware !== undefined) {
     const choice = HARDWARE_CHOICES.find((h) => h === hardware);
     if (choice === undefined)
-      throw new UsageError(`--hardware must be ept, npt, shadow or auto, got ${JSON.stringify(hardware)}`);
+      throw new UsageError(`--hardware must be ept, npt, shadow or auto, got ${quoteArg(hardware)}`);
     if (choice !== 'auto') out.hardware = choice;
   }
   const memslots = values.get('--memslots');
@@ -123,19 +125,14 @@ async function memslotChoice(arg: string): Promise<MemslotChoice> {
   }
   if (memslotPreset(arg)) return { kind: 'preset', id: arg };
   const presets = MEMSLOT_PRESETS.map((p) => p.id).join(', ');
-  throw new UsageError(
-    `--memslots ${JSON.stringify(arg)} is neither JSON, a file, nor a preset (${presets})`,
-  );
+  throw new UsageError(`--memslots ${quoteArg(arg)} is neither JSON, a file, nor a preset (${presets})`);
 }
 
 /** A JSON array of memslots, or an object with a memslots array (a scenario file). */
 function memslotsFromJson(text: string, source: string): Memslot[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${source}: not JSON: ${errorText(e)}`);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new UsageError(`${source}: ${json.message}`);
+  let value = json.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'memslots' in value) {
     value = (value as { memslots: unknown }).memslots;
   }

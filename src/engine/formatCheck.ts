@@ -1,3 +1,4 @@
+import { grouped, previewValue, quoteSource, quoteText } from './quoting.ts';
 import type { Memslot } from './types.ts';
 
 // Shared pieces of the scenario parser: limits, JSON-path errors and value checks. scenario.ts
@@ -35,13 +36,30 @@ export interface ParseError {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParseError };
 
+/**
+ * A message that quotes the bad value: `message(quoted)` builds it around the value's rendering,
+ * so that `attempt` can quote the value's exact source text instead when it has the JSON text.
+ */
+interface Quoting {
+  value: unknown;
+  message(quoted: string): string;
+}
+
 /** Validation throws this internally; the exported functions never throw. */
 export class Invalid {
-  constructor(readonly error: ParseError) {}
+  constructor(
+    readonly error: ParseError,
+    readonly quoting?: Quoting,
+  ) {}
 }
 
 export function fail(path: string, message: string): never {
   throw new Invalid({ path, message });
+}
+
+/** Fails at `path` with a message quoting `value` (bounded, and as written when the source is known). */
+export function failQuoting(path: string, value: unknown, message: (quoted: string) => string): never {
+  throw new Invalid({ path, message: message(previewValue(value)) }, { value, message });
 }
 
 export function hex(n: number): string {
@@ -49,14 +67,16 @@ export function hex(n: number): string {
 }
 
 /** 1073741824 -> "1,073,741,824": limits are easier to read with separators. */
-export function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { grouped };
 
+/** A key in a JSON path; a long or odd key is quoted and cut short, like any quoted value. */
 export function keyPath(path: string, key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) && key.length <= 40
+    ? `${path}.${key}`
+    : `${path}[${quoteText(key, 40, { length: false })}]`;
 }
 
+/** Levenshtein distance; callers keep both strings short (see unknownKey). */
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -73,8 +93,14 @@ function editDistance(a: string, b: string): number {
 function unknownKey(key: string, allowed: readonly string[]): string {
   // Two edits is too loose for short keys ("step" is not a typo of "seed").
   const limit = key.length <= 4 ? 1 : 2;
-  const near = allowed.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= limit);
-  return `unknown key ${JSON.stringify(key)}` + (near ? ` (did you mean "${near}"?)` : '');
+  // Lengths further apart than the limit are further apart than the limit in edits too. Checking
+  // that first keeps the distance (quadratic in the lengths) to keys of plausible length: a
+  // megabyte-long key is never compared, lower-cased or copied.
+  const near = allowed.find(
+    (k) =>
+      Math.abs(k.length - key.length) <= limit && editDistance(k.toLowerCase(), key.toLowerCase()) <= limit,
+  );
+  return `unknown key ${quoteText(key)}` + (near ? ` (did you mean "${near}"?)` : '');
 }
 
 export function object(v: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
@@ -114,7 +140,7 @@ export function choice<T extends string>(v: unknown, path: string, what: string,
   if (typeof v === 'string' && (options as readonly string[]).includes(v)) return v as T;
   const expected =
     options.length === 2 ? options.join(' or ') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
-  return fail(path, `unknown ${what} ${JSON.stringify(v)} (expected ${expected})`);
+  return failQuoting(path, v, (q) => `unknown ${what} ${q} (expected ${expected})`);
 }
 
 /** The union of the memslots, for "is this GFN (range) backed by some slot" checks. */
@@ -150,12 +176,21 @@ export class Coverage {
   }
 }
 
-export function attempt<T>(f: () => T): ParseResult<T> {
+/**
+ * Runs a validation. With `sourceAt`, which finds the JSON text of the value at a path (see
+ * jsonSource.ts), a message quoting a number or a container shows its text as written (`1e309`,
+ * not Infinity; 9007199254740993, not ...992); strings are quoted from the value, which is exact.
+ */
+export function attempt<T>(f: () => T, sourceAt?: (path: string) => string | null): ParseResult<T> {
   try {
     return { ok: true, value: f() };
   } catch (e) {
-    if (e instanceof Invalid) return { ok: false, error: e.error };
-    throw e;
+    if (!(e instanceof Invalid)) throw e;
+    const q = e.quoting;
+    if (!sourceAt || !q || typeof q.value === 'string') return { ok: false, error: e.error };
+    const text = sourceAt(e.error.path);
+    if (text === null) return { ok: false, error: e.error };
+    return { ok: false, error: { path: e.error.path, message: q.message(quoteSource(text)) } };
   }
 }
 

@@ -1,3 +1,4 @@
+import { quoteText } from './quoting.ts';
 import type { Variant } from './types.ts';
 
 /*
@@ -99,7 +100,7 @@ export function parseKernelVersion(text: string): VersionResult {
     message: `${why}; supported: ${SUPPORTED_VERSIONS}`,
   });
   const m = /^v?(\d{1,3})\.(\d{1,3})(?:\.(\d{1,4}))?$/.exec(text.trim());
-  if (!m) return bad(`${JSON.stringify(text)} is not a kernel version like 5.15 or 5.15.139`);
+  if (!m) return bad(`${quoteText(text)} is not a kernel version like 5.15 or 5.15.139`);
   const major = Number(m[1]);
   const minor = Number(m[2]);
   const third = m[3] === undefined ? null : Number(m[3]);

@@ -3,6 +3,7 @@ import {
   choice,
   Coverage,
   fail,
+  failQuoting,
   flag,
   gfn,
   gfnSpace,
@@ -21,6 +22,7 @@ import {
   SCENARIO_VERSION,
 } from './formatCheck.ts';
 import type { AddressSpace, ParseResult } from './formatCheck.ts';
+import { parseJsonText, sourceTextAt } from './jsonSource.ts';
 import { kernelFromText, VARIANT_KERNEL } from './kernelVersion.ts';
 import { guestPaging, guestSpace } from './shadow/guestFormat.ts';
 import { runLimitProblem } from './runLimits.ts';
@@ -186,9 +188,10 @@ function invalidationRanges(v: unknown, path: string): GfnRange[] | undefined {
 function scenario(v: unknown, path: string): Scenario {
   const o = object(v, path, TOP_KEYS);
   if (o.version !== undefined && o.version !== SCENARIO_VERSION) {
-    fail(
+    failQuoting(
       `${path}.version`,
-      `unsupported version ${JSON.stringify(o.version)} (expected ${SCENARIO_VERSION})`,
+      o.version,
+      (q) => `unsupported version ${q} (expected ${SCENARIO_VERSION})`,
     );
   }
   if (o.name !== undefined && typeof o.name !== 'string') fail(`${path}.name`, 'must be a string');
@@ -234,26 +237,38 @@ function scenario(v: unknown, path: string): Scenario {
   return o.name === undefined ? out : { version: SCENARIO_VERSION, name: o.name as string, ...out };
 }
 
-/** Validates one scenario (version 1) and fills every default. Never throws. */
-export function parseScenario(value: unknown, path = '$'): ParseResult<Scenario> {
-  return attempt(() => scenario(value, path));
+/**
+ * Validates one scenario (version 1) and fills every default. Never throws. `sourceAt`, given the
+ * JSON text the value came from (scenarioText.ts), lets messages quote numbers as written.
+ */
+export function parseScenario(
+  value: unknown,
+  path = '$',
+  sourceAt?: (path: string) => string | null,
+): ParseResult<Scenario> {
+  return attempt(() => scenario(value, path), sourceAt);
 }
 
-/** Parses JSON text holding one scenario object or a non-empty array of them. Never throws. */
-export function parseScenarioText(text: string): ParseResult<Scenario | Scenario[]> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return {
-      ok: false,
-      error: { path: '$', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` },
-    };
-  }
-  if (!Array.isArray(value)) return parseScenario(value);
+/**
+ * Parses JSON text holding one scenario object or a non-empty array of them. Never throws. A
+ * leading UTF-8 byte order mark is accepted, a syntax error names its line and column, and a
+ * message quoting a number shows it as written.
+ */
+export function parseScenarioText(input: string): ParseResult<Scenario | Scenario[]> {
+  const json = parseJsonText(input);
+  if (!json.ok) return { ok: false, error: { path: '$', message: json.message } };
+  const { value, text } = json;
+  const sourceAt = (path: string) => sourceTextAt(text, path);
+  if (!Array.isArray(value)) return parseScenario(value, '$', sourceAt);
   if (value.length === 0)
     return { ok: false, error: { path: '$', message: 'must be a scenario or a non-empty array of them' } };
-  return attempt(() => value.map((item: unknown, i) => scenario(item, `$[${i}]`)));
+  const out: Scenario[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const r = parseScenario(value[i], `$[${i}]`, sourceAt);
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return { ok: true, value: out };
 }
 
 export { serializeScenario } from './scenarioFormat.ts';

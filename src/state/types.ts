@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario, Variant } from '../engine/types.ts';
 import type { EnginePort } from '../worker/client.ts';
+import type { DecodeResult } from '../worker/linkCodec.ts';
 import type { PredictionResult, QuizScore } from './predictScoring.ts';
 import type { Axis, BothTotals, FrameReply, ScenarioProblem } from '../worker/protocol.ts';
 
@@ -86,6 +87,8 @@ export interface UrlSlice {
   /** Why the link the page was opened from was not (fully) shown; plain text, null when fine. */
   linkProblem: string | null;
   setLinkProblem(problem: string | null): void;
+  /** A share link's `s=` payload as a scenario, decoded off the main thread when the engine can. */
+  decodeLink(payload: string): Promise<DecodeResult>;
 }
 
 export type PredictPhase = 'idle' | 'asking' | 'checking' | 'revealed';

@@ -1,7 +1,21 @@
 import { presetById } from '../engine/presets.ts';
-import { parseScenario, serializeScenario } from '../engine/scenario.ts';
+import { plainBounded, withoutControls } from '../engine/quoting.ts';
+import { serializeScenario } from '../engine/scenario.ts';
 import type { ViewMode } from '../engine/ticks.ts';
 import type { Scenario } from '../engine/types.ts';
+import type { DecodeResult } from '../worker/linkCodec.ts';
+
+export { encodeScenario, fromBase64Url, MAX_SCENARIO_BYTES, toBase64Url } from '../worker/linkPayload.ts';
+export type { DecodeResult } from '../worker/linkCodec.ts';
+
+/**
+ * Decodes a payload on this thread. Loaded on demand: the app decodes links in the engine worker
+ * (see urlSlice.decodeLink), so the page's own bundle need not carry the JSON scanner.
+ */
+export async function decodeScenario(payload: string): Promise<DecodeResult> {
+  const codec = await import('../worker/linkCodec.ts');
+  return codec.decodeScenario(payload);
+}
 
 /**
  * The frame on screen, written to and read from the URL so a link (or an iframe that reveal.js
@@ -23,9 +37,6 @@ import type { Scenario } from '../engine/types.ts';
 
 /** Longer URLs are refused before any decoding (the issue's limit). */
 export const MAX_URL_CHARS = 64 * 1024;
-/** A decompressed scenario larger than this is refused (a tiny payload can inflate enormously). */
-export const MAX_SCENARIO_BYTES = 1024 * 1024;
-
 export const MIN_SPEED = 0.25;
 export const MAX_SPEED = 4;
 
@@ -48,141 +59,21 @@ export interface UrlReadResult {
   problems: string[];
 }
 
-/** Untrusted text without control characters (each becomes a space). */
+/**
+ * Untrusted text without control characters (each becomes a space): C0 and C1 controls, line
+ * separators, and the bidirectional overrides that could make a banner read differently.
+ */
 export function plainText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    out += code < 0x20 || code === 0x7f ? ' ' : ch;
-  }
-  return out;
+  return withoutControls(text);
 }
 
-/** Quotes untrusted text for a message: bounded length, control characters dropped. */
+/** Quotes untrusted text for a message: at most `max` characters (head…tail), no control characters. */
 export function quote(text: string, max = 40): string {
-  const clean = plainText(text);
-  return `“${clean.length > max ? `${clean.slice(0, max)}…` : clean}”`;
+  return `“${plainBounded(text, max, withoutControls)}”`;
 }
 
 export function isViewMode(v: unknown): v is ViewMode {
   return typeof v === 'string' && (MODES as readonly string[]).includes(v);
-}
-
-// ---- base64url -------------------------------------------------------------------------------
-
-export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** Decodes base64url; null for anything outside the alphabet or of an impossible length. */
-export function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  try {
-    const bin = atob(b64);
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
-  }
-}
-
-// ---- compression -----------------------------------------------------------------------------
-
-async function pipeThrough(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-  cap: number,
-): Promise<Uint8Array> {
-  const writer = stream.writable.getWriter();
-  // Errors surface on the reading side; the writer's own promises must not go unhandled.
-  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
-  writer.close().catch(() => {});
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > cap) {
-      void reader.cancel().catch(() => {});
-      throw new RangeError('too large');
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-const hasCompression = () =>
-  typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
-
-/** The scenario as a URL payload: `z` + base64url(deflate-raw(JSON)), or `j` + base64url(JSON). */
-export async function encodeScenario(s: Scenario, compress = hasCompression()): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(s));
-  if (!compress) return `j${toBase64Url(json)}`;
-  const packed = await pipeThrough(json, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
-  return `z${toBase64Url(packed)}`;
-}
-
-export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
-
-/** Decodes and validates a payload; never throws, whatever the input. */
-export async function decodeScenario(payload: string): Promise<DecodeResult> {
-  const kind = payload[0];
-  const bytes = fromBase64Url(payload.slice(1));
-  if ((kind !== 'z' && kind !== 'j') || !bytes) {
-    return { ok: false, message: 'the scenario in the link is not in a format this app writes' };
-  }
-  let raw: Uint8Array;
-  if (kind === 'z') {
-    if (!hasCompression())
-      return { ok: false, message: 'this browser cannot decompress the scenario in the link' };
-    try {
-      raw = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), MAX_SCENARIO_BYTES);
-    } catch (e) {
-      return {
-        ok: false,
-        message:
-          e instanceof RangeError
-            ? `the scenario in the link unpacks to more than ${MAX_SCENARIO_BYTES / 1024} KB`
-            : 'the scenario in the link is damaged (it does not decompress)',
-      };
-    }
-  } else {
-    if (bytes.length > MAX_SCENARIO_BYTES) {
-      return {
-        ok: false,
-        message: `the scenario in the link is larger than ${MAX_SCENARIO_BYTES / 1024} KB`,
-      };
-    }
-    raw = bytes;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-  } catch {
-    return { ok: false, message: 'the scenario in the link is damaged (it is not JSON)' };
-  }
-  const parsed = parseScenario(value);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      message: `the scenario in the link is invalid at ${parsed.error.path}: ${parsed.error.message}`,
-    };
-  }
-  return { ok: true, scenario: parsed.value };
 }
 
 // ---- reading a location ----------------------------------------------------------------------
@@ -258,6 +149,12 @@ export function parseSpeed(text: string | null): number | null {
  * comparison reopens with the same preset named. The kernels themselves come from the scenario.
  */
 function sameScenario(a: Scenario, b: Scenario): boolean {
+  // Cheap checks first: a preset is small, and a large scenario from a link must not be written
+  // out in full on the main thread only to find it is not the preset.
+  const count = (s: Scenario) => (Array.isArray(s.accesses) ? s.accesses.length : -1);
+  if (count(a) !== count(b) || a.memslots.length !== b.memslots.length) return false;
+  if (a.present.length !== b.present.length || a.nonResident.length !== b.nonResident.length) return false;
+  if ((a.guest?.pageTables.length ?? -1) !== (b.guest?.pageTables.length ?? -1)) return false;
   const bare = (s: Scenario): string => {
     const { kernel: _k, compareKernel: _c, ...rest } = s;
     return serializeScenario({ ...rest, variant: 'fixed' });
@@ -268,8 +165,13 @@ function sameScenario(a: Scenario, b: Scenario): boolean {
 /**
  * What a location asks for. A part that is broken, hostile or too large is dropped with a problem
  * sentence; a refused scenario leaves `frame.scenario` unset, so the caller shows its default.
+ * `decode` turns the `s=` payload into a scenario: the app passes the engine worker's, so the
+ * page does not parse and check up to a megabyte of JSON on its main thread.
  */
-export async function readLocation(href: string): Promise<UrlReadResult> {
+export async function readLocation(
+  href: string,
+  decode: (payload: string) => Promise<DecodeResult> = decodeScenario,
+): Promise<UrlReadResult> {
   if (href.length > MAX_URL_CHARS) {
     return {
       frame: {},
@@ -310,7 +212,7 @@ export async function readLocation(href: string): Promise<UrlReadResult> {
   if (presetId !== null && !preset) problems.push(`there is no preset called ${quote(presetId)}`);
   const payload = p.get('s');
   if (payload !== null) {
-    const r = await decodeScenario(payload);
+    const r = await decode(payload);
     if (r.ok) {
       frame.scenario = r.scenario;
       if (preset && sameScenario(preset.scenario, r.scenario)) frame.presetId = preset.id;

@@ -17,7 +17,7 @@ export interface ApplyOptions {
  * missing or refused; every refused part is named in `linkProblem`. Never throws.
  */
 export async function applyLocation(store: AppStore, href: string, opts: ApplyOptions = {}): Promise<void> {
-  const { frame, problems } = await readLocation(href);
+  const { frame, problems } = await readLocation(href, (payload) => store.getState().decodeLink(payload));
   const namesNothing = Object.keys(frame).length === 0 && problems.length === 0;
   const s = store.getState();
   s.pause();

@@ -14,6 +14,8 @@ export interface EnginePort {
   /** Resolves null when a newer frame request superseded this one. */
   frame(tick: number): Promise<ReplyFor['frame'] | null>;
   validate(text: string): Promise<ReplyFor['validate']>;
+  /** Decodes a share link's payload off the main thread; without it the page decodes in place. */
+  decodeLink?(payload: string): Promise<ReplyFor['decodeLink']>;
   dispose(): void;
 }
 
@@ -45,6 +47,10 @@ export class EngineClient implements EnginePort {
 
   validate(text: string): Promise<ReplyFor['validate']> {
     return this.channel.request<'validate'>({ type: 'validate', text }).reply;
+  }
+
+  decodeLink(payload: string): Promise<ReplyFor['decodeLink']> {
+    return this.channel.request<'decodeLink'>({ type: 'decodeLink', payload }).reply;
   }
 
   frame(tick: number): Promise<ReplyFor['frame'] | null> {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { decodeForPage } from './linkCodec.ts';
 import { frameTransferables } from './protocol.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 import { EngineSession } from './session.ts';
@@ -22,6 +23,10 @@ function reply(id: number, req: EngineRequest): void {
     }
     case 'validate':
       post({ id, ...session.validate(req.text) });
+      return;
+    case 'decodeLink':
+      // Asynchronous (the payload inflates through a DecompressionStream); never rejects.
+      void decodeForPage(req.payload).then((result) => post({ id, type: 'linkDecoded', result }));
       return;
   }
 }

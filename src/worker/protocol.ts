@@ -1,6 +1,7 @@
 import type { ViewMode } from '../engine/ticks.ts';
 import type { VariantFrame } from '../engine/timeline.ts';
 import type { Scenario, Totals } from '../engine/types.ts';
+import type { DecodeResult } from './linkCodec.ts';
 
 /**
  * The one message protocol between the UI and the engine worker. Every request carries an id;
@@ -11,7 +12,9 @@ export type EngineRequest =
   | { id: number; type: 'load'; scenario: Scenario; mode: ViewMode; tick: number }
   | { id: number; type: 'setMode'; mode: ViewMode; fromTick: number }
   | { id: number; type: 'frame'; tick: number }
-  | { id: number; type: 'validate'; text: string };
+  | { id: number; type: 'validate'; text: string }
+  /** A share link's `s=` payload, decoded and checked here rather than on the page's main thread. */
+  | { id: number; type: 'decodeLink'; payload: string };
 
 export type EngineRequestType = EngineRequest['type'];
 
@@ -64,12 +67,22 @@ export interface ValidatedReply {
   scenario: Scenario;
 }
 
+/**
+ * A decoded link: the valid scenario as JSON text, which the page parses faster than it
+ * deserializes the same scenario as an object (a megabyte of small range arrays).
+ */
+export interface LinkDecodedReply {
+  type: 'linkDecoded';
+  result: { ok: true; json: string } | Extract<DecodeResult, { ok: false }>;
+}
+
 export interface ErrorReply {
   type: 'error';
   problem: ScenarioProblem;
 }
 
-export type EngineReply = LoadedReply | ModeReply | FrameReply | ValidatedReply | ErrorReply;
+export type EngineReply =
+  LoadedReply | ModeReply | FrameReply | ValidatedReply | LinkDecodedReply | ErrorReply;
 
 export type EngineResponse = { type: 'ready' } | (EngineReply & { id: number });
 
@@ -79,6 +92,7 @@ export interface ReplyFor {
   setMode: ModeReply | ErrorReply;
   frame: FrameReply | ErrorReply;
   validate: ValidatedReply | ErrorReply;
+  decodeLink: LinkDecodedReply | ErrorReply;
 }
 
 /** Buffers a frame reply moves to the receiver instead of copying. */

@@ -3,6 +3,7 @@ import { embedKeyMove, moveDirection, movePassesToHost } from './embedKeys.ts';
 import type { KeyMove } from './embedKeys.ts';
 import { API_VERSION, MESSAGE_TYPE, parseHostMessage, rangeBounds, stateEvent } from './hostMessages.ts';
 import type { HostCommand } from './hostMessages.ts';
+import { createCommandPump } from './hostQueue.ts';
 
 /**
  * The embed's side of the postMessage API: obeys only the window that embeds it (a deck opened
@@ -32,7 +33,8 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
     }
   };
 
-  const run = (c: HostCommand) => {
+  /** Runs one command; a promise when it finishes later (the commands after it wait for it). */
+  const run = (c: HostCommand): Promise<unknown> | void => {
     const s = store.getState();
     switch (c.command) {
       case 'next':
@@ -69,8 +71,9 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
         s.pause();
         break;
       case 'setVariant':
-        void s.setMode(c.variant);
-        break;
+        // The new mode's axis comes from the worker; a `goto` sent after this must land on it,
+        // not be undone by the mode change seeking to its own tick when the answer arrives.
+        return s.setMode(c.variant);
       case 'slide:stop':
         resumePlaying = s.playing;
         s.pause();
@@ -96,13 +99,18 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
     }
   };
 
+  // Applied once per frame, superseded ones dropped: a flood of messages cannot hold the embed.
+  // Each command that runs is answered, as before.
+  const pump = createCommandPump((c) => {
+    answerNext = true;
+    const done = run(c);
+    emit();
+    return done;
+  });
   const onMessage = (e: MessageEvent) => {
     if (!host || e.source !== host) return;
     const c = parseHostMessage(e.data);
-    if (!c) return;
-    answerNext = true;
-    run(c);
-    emit();
+    if (c) pump.push(c);
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -143,6 +151,7 @@ export function startHostBridge(store: AppStore, opts: { autoplay: boolean }): (
   return () => {
     window.removeEventListener('message', onMessage);
     window.removeEventListener('keydown', onKey);
+    pump.dispose();
     unsubscribe();
   };
 }

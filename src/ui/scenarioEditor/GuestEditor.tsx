@@ -9,6 +9,22 @@ export function linearGuest(memslots: readonly Memslot[]): GuestPaging {
   };
 }
 
+/**
+ * Rows drawn as fields: the first and the last half of this many. A scenario (from a file or a
+ * link of a few kilobytes) may hold 100,000 ranges, and a form with that many rows takes minutes
+ * of the page's main thread to lay out; the rest are kept and still run, they are just not
+ * drawn. New rows go at the end, which stays in view.
+ */
+export const MAX_GUEST_ROWS_SHOWN = 100;
+
+/** Indexes of the rows to draw, with the number left out between the two halves. */
+export function shownGuestRows(count: number): { head: number; hidden: number; tailFrom: number } {
+  if (count <= MAX_GUEST_ROWS_SHOWN) return { head: count, hidden: 0, tailFrom: count };
+  const head = MAX_GUEST_ROWS_SHOWN / 2;
+  const tailFrom = count - MAX_GUEST_ROWS_SHOWN / 2;
+  return { head, hidden: tailFrom - head, tailFrom };
+}
+
 type Flag = 'accessed' | 'present' | 'reservedBits' | 'writable' | 'dirty';
 const FLAGS: ReadonlyArray<{ key: Flag; label: string; fallback: boolean }> = [
   { key: 'present', label: 'present', fallback: true },
@@ -38,6 +54,33 @@ export function GuestEditor({
     <WholeNumberField label={label} value={rows[i]![key]} onCommit={(n) => update(i, { [key]: n })} />
   );
   const last = rows[rows.length - 1];
+  const shown = shownGuestRows(rows.length);
+  const row = (r: GuestPteRange, i: number) => (
+    <div className="editor-row memslot-row" key={i} role="group" aria-label={`Guest PTE range ${i}`}>
+      {numberField(i, 'gvaPage', 'GVA page')}
+      {numberField(i, 'pages', 'Pages')}
+      {numberField(i, 'gfn', 'Maps GFN')}
+      {FLAGS.map((f) => (
+        <label key={f.key} className="field field-check">
+          <input
+            type="checkbox"
+            checked={r[f.key] ?? f.fallback}
+            onChange={(e) => void update(i, { [f.key]: e.target.checked })}
+          />
+          <span>{f.label}</span>
+        </label>
+      ))}
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`Remove guest PTE range ${i}`}
+        disabled={rows.length === 1}
+        onClick={() => void onChange({ ...guest, pageTables: rows.filter((_, j) => j !== i) })}
+      >
+        Remove
+      </button>
+    </div>
+  );
   return (
     <fieldset className="memslots guest-editor">
       <legend className="field-label">Guest page tables (shadow paging)</legend>
@@ -58,33 +101,14 @@ export function GuestEditor({
             : 'Off: GVA = GPA, direct shadow pages, so faults take the __direct_pte_prefetch walk.'}
         </span>
       </div>
-      {guest.paging &&
-        rows.map((r, i) => (
-          <div className="editor-row memslot-row" key={i} role="group" aria-label={`Guest PTE range ${i}`}>
-            {numberField(i, 'gvaPage', 'GVA page')}
-            {numberField(i, 'pages', 'Pages')}
-            {numberField(i, 'gfn', 'Maps GFN')}
-            {FLAGS.map((f) => (
-              <label key={f.key} className="field field-check">
-                <input
-                  type="checkbox"
-                  checked={r[f.key] ?? f.fallback}
-                  onChange={(e) => void update(i, { [f.key]: e.target.checked })}
-                />
-                <span>{f.label}</span>
-              </label>
-            ))}
-            <button
-              type="button"
-              className="btn btn-small"
-              aria-label={`Remove guest PTE range ${i}`}
-              disabled={rows.length === 1}
-              onClick={() => void onChange({ ...guest, pageTables: rows.filter((_, j) => j !== i) })}
-            >
-              Remove
-            </button>
-          </div>
-        ))}
+      {guest.paging && rows.slice(0, shown.head).map((r, i) => row(r, i))}
+      {guest.paging && shown.hidden > 0 && (
+        <p className="field-hint guest-rows-hidden">
+          {shown.hidden.toLocaleString('en-US')} more ranges (rows {shown.head}–{shown.tailFrom - 1}) are not
+          drawn here; they are part of the scenario all the same. Export the scenario to edit them.
+        </p>
+      )}
+      {guest.paging && rows.slice(shown.tailFrom).map((r, k) => row(r, shown.tailFrom + k))}
       {guest.paging && (
         <button
           type="button"

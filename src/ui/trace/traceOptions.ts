@@ -31,7 +31,8 @@ export function resolveMemslots(choice: MemslotChoice, maxGfn: number): MemslotR
   }
   let value: unknown;
   try {
-    value = JSON.parse(choice.text);
+    // A byte order mark (pasted from a file saved on Windows) is not JSON, but is no mistake either.
+    value = JSON.parse(choice.text.replace(/^\ufeff/, ''));
   } catch (e) {
     return { ok: false, message: `$: not JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
