@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { grid, open, stage, watchConsole } from './helpers.ts';
+import { open, stage, watchConsole } from './helpers.ts';
 
 const strip = (page: Page) => page.getByRole('navigation', { name: 'Kernel history' });
 const source = (page: Page) => page.getByRole('region', { name: 'Source' });
 const algorithm = (page: Page, name: string) =>
   page.getByRole('radiogroup', { name: 'Algorithm' }).getByRole('radio', { name, exact: true });
+const kernelGrid = (page: Page, name: string) => page.getByRole('grid', { name: `SPTE page — ${name}` });
 const value = (page: Page, side: string, row: string) =>
   page.getByLabel(`Counters — ${side}`).locator('.counters-row', { hasText: row }).locator('.counters-value');
 
@@ -43,16 +44,17 @@ test('choosing v4.13 on the timeline compares 4.12 with 4.13: code panel and, in
   await expect(page.getByRole('region', { name: 'Guest page table' }).first()).toBeVisible();
   await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   await page.keyboard.press('End');
-  await expect(value(page, 'buggy', 'pf_fixed')).toHaveText('1');
-  await expect(value(page, 'fixed', 'pf_fixed')).toHaveText('2');
-  await expect(value(page, 'buggy', 'prefetch hits')).toHaveText('1');
-  await expect(value(page, 'fixed', 'prefetch hits')).toHaveText('0');
+  // Each side is named by its kernel (counters, grids), not buggy/fixed: both predate the fix.
+  await expect(value(page, 'v4.12', 'pf_fixed')).toHaveText('1');
+  await expect(value(page, 'v4.13', 'pf_fixed')).toHaveText('2');
+  await expect(value(page, 'v4.12', 'prefetch hits')).toHaveText('1');
+  await expect(value(page, 'v4.13', 'prefetch hits')).toHaveText('0');
   // GVA 10-15 stay access-tracked on the 4.13 side: their own glyph and accessible name.
   await expect(
-    grid(page, 'fixed').getByRole('gridcell', { name: /^SPTE 10: prefetched, access-tracked/ }),
+    kernelGrid(page, 'v4.13').getByRole('gridcell', { name: /^SPTE 10: prefetched, access-tracked/ }),
   ).toHaveCount(1);
   await expect(
-    grid(page, 'buggy').getByRole('gridcell', { name: /^SPTE 10: prefetched, GVA page/ }),
+    kernelGrid(page, 'v4.12').getByRole('gridcell', { name: /^SPTE 10: prefetched, GVA page/ }),
   ).toHaveCount(1);
   expect(errors).toEqual([]);
 });

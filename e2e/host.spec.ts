@@ -52,3 +52,55 @@ test('other hosts: EPT off, a nested guest without EPT A/D, a fixed kernel, a ba
   await kernel.fill('2.6.30');
   await expect(page.getByRole('alert')).toContainText('older than 2.6.37');
 });
+
+test('the question is in the address: a link reopens the same answer, changes go back into it', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('./?view=host&kernel=6.8.12-arch1-1&cpu=amd&npt=N&nested=Y');
+  await expect(page.getByLabel('Kernel (uname -r)')).toHaveValue('6.8.12-arch1-1');
+  await expect(page.getByLabel('CPU')).toHaveValue('amd');
+  await expect(page.getByLabel('NPT on (kvm_amd.npt)')).not.toBeChecked();
+  await expect(page.getByLabel('The workload runs in a nested (L2) guest')).toBeChecked();
+  // NPT off: shadow paging, whatever the nesting.
+  await expect(path(page)).toHaveAttribute('data-path', 'shadow');
+  await expect(
+    page.getByText('$ npm run sim -- --host kernel=6.8.12-arch1-1 cpu=amd npt=N nested=Y'),
+  ).toBeVisible();
+
+  // A change goes into the address, and a reload answers the same question.
+  await page.getByLabel('NPT on (kvm_amd.npt)').check();
+  await page.getByLabel('kvm.tdp_mmu').selectOption('off');
+  await expect(page).toHaveURL(/\?view=host&kernel=6\.8\.12-arch1-1&cpu=amd&tdp_mmu=N&nested=Y(#|$)/);
+  await expect(path(page)).toHaveAttribute('data-path', 'nested-shadow');
+  await page.reload();
+  await expect(page.getByLabel('kvm.tdp_mmu')).toHaveValue('off');
+  await expect(page.getByLabel('NPT on (kvm_amd.npt)')).toBeChecked();
+  await expect(path(page)).toHaveAttribute('data-path', 'nested-shadow');
+
+  // Another view leaves the question behind; Back comes back to it.
+  await page.getByRole('link', { name: 'Step through' }).click();
+  await expect(page).not.toHaveURL(/kernel=/);
+  await page.goBack();
+  await expect(path(page)).toHaveAttribute('data-path', 'nested-shadow');
+  expect(errors).toEqual([]);
+});
+
+test('bad values in a link are named, their defaults used, and the page still answers', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('./?view=host&kernel=9.1&ept=maybe&nested=Y');
+  const problems = page.getByTestId('host-link-problems');
+  await expect(problems).toContainText('ept: expected Y or N, got "maybe": the default is used instead.');
+  await expect(problems).toContainText(
+    /kernel "9\.1" in the link: 9\.1 is not a Linux release; supported: .*Showing 5\.15\.139 instead\./,
+  );
+  await expect(page.getByLabel('Kernel (uname -r)')).toHaveValue('5.15.139');
+  await expect(page.getByLabel('EPT on (kvm_intel.ept)')).toBeChecked();
+  await expect(page.getByLabel('The workload runs in a nested (L2) guest')).toBeChecked();
+  await expect(path(page)).toHaveAttribute('data-path', 'nested-shadow');
+  // The address now says what is shown; the message goes once the user changes something.
+  await expect(page).toHaveURL(/\?view=host&kernel=5\.15\.139&nested=Y(#|$)/);
+  await page.getByLabel('The workload runs in a nested (L2) guest').uncheck();
+  await expect(problems).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../engine/scenario.ts';
-import { runScenario } from '../engine/run.ts';
 import type { Scenario } from '../engine/types.ts';
 import { detailRefusal, MAX_DETAIL_ACCESSES, writeDetail } from './detailOutput.ts';
 import { simulateText } from './simCommand.ts';
+import { simResult } from './simKernels.ts';
 
 function valid(v: unknown): Scenario {
   const r = parseScenario(v);
@@ -14,12 +14,12 @@ function valid(v: unknown): Scenario {
 /** engineMs varies run to run: the texts are compared with it zeroed. */
 const noTimes = (text: string) => text.replace(/"engineMs": [0-9.e+-]+/g, '"engineMs": 0');
 
-/** What sim --detail printed before it streamed: the whole result list through JSON.stringify. */
+/**
+ * What sim --detail printed before it streamed: the whole result list through JSON.stringify
+ * (with the kernel run, and its compareKernel's run when it has one: simKernels.ts).
+ */
 function reference(list: Scenario[], isArray: boolean): string {
-  const results = list.map((s) => {
-    const r = runScenario(s, { detail: true });
-    return s.name === undefined ? r : { name: s.name, ...r };
-  });
+  const results = list.map((s) => simResult(s, true));
   return `${JSON.stringify(isArray ? results : results[0], null, 2)}\n`;
 }
 
@@ -48,6 +48,23 @@ const cases: Scenario[] = [
     },
   }),
   valid({ mmu: 'shadow', memslots: [{ baseGfn: 0, pages: 64 }], accesses: [8], guest: { paging: false } }),
+  // Two kernels: the compareKernel's run and its faults follow, one level deeper.
+  valid({
+    name: 'v3.7 | v3.8',
+    kernel: '3.8',
+    compareKernel: '3.7',
+    mmu: 'shadow',
+    memslots: [{ baseGfn: 0, pages: 1024 }],
+    accesses: [8, 9, 13],
+    guest: {
+      paging: true,
+      pageTables: [
+        { gvaPage: 0, pages: 64, gfn: 100 },
+        { gvaPage: 10, pages: 1, gfn: 110, accessed: false },
+      ],
+    },
+  }),
+  valid({ kernel: '6.1', compareKernel: '4.19', memslots: [{ baseGfn: 0, pages: 64 }], accesses: [] }),
 ];
 
 describe('sim --detail output, streamed', () => {

@@ -1,5 +1,6 @@
 import { checkHost, HOST_COMMANDS, hostCost } from '../engine/hostCheck.ts';
 import type { HostAnswer, HostCost, HostInput } from '../engine/hostCheck.ts';
+import { HOST_INPUT_DEFAULTS, readHostPairs } from '../engine/hostInput.ts';
 import type { CommandOutput } from './simCommand.ts';
 
 /*
@@ -25,27 +26,9 @@ ${HOST_COMMANDS.map((c) => `  ${c.label.padEnd(30)} ${c.command}`).join('\n')}
 Exit status: 0 success, 2 bad arguments (one line on stderr).
 `;
 
-const YES = new Set(['y', 'yes', '1', 'true', 'on']);
-const NO = new Set(['n', 'no', '0', 'false', 'off']);
-
-function bool(key: string, v: string): boolean {
-  const l = v.toLowerCase();
-  if (YES.has(l)) return true;
-  if (NO.has(l)) return false;
-  throw new Error(`${key}: expected Y or N, got ${JSON.stringify(v)}`);
-}
-
 export function parseHostArgs(argv: readonly string[]): { input: HostInput; json: boolean } {
-  const input: HostInput = {
-    kernel: '',
-    cpu: 'intel',
-    tdp: true,
-    eptad: true,
-    tdpMmu: 'default',
-    nested: false,
-    hugepages: false,
-  };
   let json = false;
+  const pairs: Array<[string, string]> = [];
   for (const arg of argv) {
     if (arg === '--host') continue;
     if (arg === '--json') {
@@ -54,43 +37,13 @@ export function parseHostArgs(argv: readonly string[]): { input: HostInput; json
     }
     const eq = arg.indexOf('=');
     if (eq < 1) throw new Error(`expected key=value, got ${JSON.stringify(arg)}`);
-    const key = arg.slice(0, eq).toLowerCase();
-    const value = arg.slice(eq + 1);
-    switch (key) {
-      case 'kernel':
-        input.kernel = value;
-        break;
-      case 'cpu': {
-        const c = value.toLowerCase();
-        if (c !== 'intel' && c !== 'amd')
-          throw new Error(`cpu: expected intel or amd, got ${JSON.stringify(value)}`);
-        input.cpu = c;
-        break;
-      }
-      case 'ept':
-      case 'npt':
-        input.tdp = bool(key, value);
-        break;
-      case 'eptad':
-        input.eptad = bool(key, value);
-        break;
-      case 'tdp_mmu':
-        input.tdpMmu = value.toLowerCase() === 'default' ? 'default' : bool(key, value) ? 'on' : 'off';
-        break;
-      case 'nested':
-        input.nested = bool(key, value);
-        break;
-      case 'hugepages':
-        input.hugepages = bool(key, value);
-        break;
-      default:
-        throw new Error(
-          `unknown key ${JSON.stringify(key)} (kernel, cpu, ept, npt, eptad, tdp_mmu, nested, hugepages)`,
-        );
-    }
+    pairs.push([arg.slice(0, eq), arg.slice(eq + 1)]);
   }
-  if (!input.kernel) throw new Error('kernel= is required (the output of uname -r)');
-  return { input, json };
+  // The same reader as the host page's link, so a command line and a link mean the same host.
+  const read = readHostPairs(pairs, { kernel: '', ...HOST_INPUT_DEFAULTS });
+  if (read.problems[0] !== undefined) throw new Error(read.problems[0]);
+  if (!read.hasKernel) throw new Error('kernel= is required (the output of uname -r)');
+  return { input: read.input, json };
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');

@@ -50,7 +50,7 @@ describe.concurrent('sim CLI (spawned)', () => {
     const r = await run(['-', '--detail'], row1);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['totals', 'engineMs', 'faults']);
+    expect(Object.keys(out)).toEqual(['kernel', 'totals', 'engineMs', 'faults']);
     expect(out.faults).toEqual([
       { gfn: 8, calls: [{ start: 9, end: 16, result: 0, installed: 7, trailing: true }] },
     ]);
@@ -82,6 +82,37 @@ describe.concurrent('sim CLI (spawned)', () => {
     expect(r.stderr).toMatch(stderr);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\s+at\s|Error:/);
+  });
+
+  it('--kernel overrides the file, --compare-kernel runs beside it, and each names its kernel', async ({
+    expect,
+  }) => {
+    const r = await run([
+      'public/scenarios/seed-buggy.json',
+      '--kernel',
+      '5.16',
+      '--compare-kernel=5.15.139',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['name', 'kernel', 'totals', 'engineMs', 'compareKernel', 'compare']);
+    expect(out).toMatchObject({
+      kernel: '5.16',
+      totals: { pfFixed: 196_608, prefetched: 1_376_256 },
+      compareKernel: '5.15.139',
+      compare: { totals: { pfFixed: 1_572_864, prefetched: 0 } },
+    });
+  });
+
+  it('an unknown --kernel exits 2 with one line listing the supported versions', async ({ expect }) => {
+    const r = await run(['public/scenarios/seed.json', '--kernel', '9.1']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^sim: --kernel: 9\.1 is not a Linux release; supported: 2\.6\.37-2\.6\.39, 3\.0-3\.19, 4\.0-4\.20, 5\.0-5\.19, 6\.x and 7\.x/,
+    );
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('works through node_modules/.bin/tsx too (npm run sim)', async ({ expect }) => {

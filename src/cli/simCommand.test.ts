@@ -39,9 +39,10 @@ describe('simulateText', () => {
     const out = simulateText(text);
     expect(out.code).toBe(0);
     expect(out.stderr).toBe('');
-    expect(out.stdout).toMatch(/^\{\n {2}"name": "row 1",\n {2}"totals": \{\n/);
+    // The kernel it modelled follows the name (issue 12): variant fixed, the default, is 5.16.
+    expect(out.stdout).toMatch(/^\{\n {2}"name": "row 1",\n {2}"kernel": "5.16",\n {2}"totals": \{\n/);
     const r = JSON.parse(out.stdout) as Record<string, unknown>;
-    expect(Object.keys(r)).toEqual(['name', 'totals', 'engineMs']);
+    expect(Object.keys(r)).toEqual(['name', 'kernel', 'totals', 'engineMs']);
     expect(r.totals).toMatchObject({ pfFixed: 1, prefetched: 7, prefetchCalls: 1 });
   });
 

@@ -1,7 +1,8 @@
 import { parseScenarioText } from '../engine/scenario.ts';
-import { runScenario } from '../engine/run.ts';
+import type { Scenario } from '../engine/types.ts';
 import { detailRefusal, writeDetail } from './detailOutput.ts';
-import type { RunResult, Scenario } from '../engine/types.ts';
+import { extractKernelFlags, simResult, withKernels } from './simKernels.ts';
+import type { KernelOverrides, SimResult } from './simKernels.ts';
 import { fileName, oneLine, quoteArg } from './cliText.ts';
 
 /*
@@ -9,7 +10,8 @@ import { fileName, oneLine, quoteArg } from './cliText.ts';
  * reads files and stdin and writes the streams, so everything here is unit-testable.
  */
 
-export const USAGE = 'usage: sim <scenario.json | -> [--detail]';
+export const USAGE =
+  'usage: sim <scenario.json | -> [--detail] [--kernel VERSION] [--compare-kernel VERSION|none]';
 export const TRACE_USAGE = 'usage: sim --trace FILE [--vcpu N] [--memslots JSON]';
 
 export const HELP = `${USAGE}
@@ -21,6 +23,11 @@ the results as JSON: one object for a scenario object, an array in the same orde
   <scenario.json>  file holding one scenario object or an array of them; '-' reads stdin
   --detail         also print every fault with its prefetch batches, or under shadow paging
                    its prefetched entries and failure (large for big scenarios)
+  --kernel V       run every scenario on kernel V (5.15.139, 4.13, 2.6.37, buggy, fixed)
+                   instead of its own kernel/variant
+  --compare-kernel V
+                   also run every scenario on kernel V, printed as "compare" beside the run
+                   (a scenario's own compareKernel runs too; 'none' skips it)
   --trace FILE     replay a recorded kvm:kvm_page_fault trace instead (with --vcpu, --memslots)
   -h, --help       print this help
 
@@ -37,7 +44,7 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 export type SimArgs =
   | { kind: 'help' }
   | { kind: 'trace' }
-  | { kind: 'run'; input: string; detail: boolean }
+  | ({ kind: 'run'; input: string; detail: boolean } & KernelOverrides)
   | { kind: 'error'; message: string };
 
 export interface CommandOutput {
@@ -46,8 +53,8 @@ export interface CommandOutput {
   code: number;
 }
 
-/** What a result line of the output holds: the scenario's name, when it has one, then the run. */
-export type SimResult = { name?: string } & RunResult;
+/** What a result of the output holds: the scenario's name, the kernel run, then the run (simKernels.ts). */
+export type { SimResult };
 
 export interface SimIo {
   readFile(path: string): Promise<string>;
@@ -65,10 +72,12 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
   // --trace is another mode with its own flags, so it is recognised before anything is rejected.
   if (isTraceMode(argv)) return { kind: 'trace' };
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  const kernels = extractKernelFlags(argv);
+  if (!kernels.ok) return { kind: 'error', message: kernels.message };
   let detail = false;
   const positional: string[] = [];
   let optionsDone = false;
-  for (const arg of argv) {
+  for (const arg of kernels.rest) {
     if (optionsDone || arg === '-' || !arg.startsWith('-')) positional.push(arg);
     else if (arg === '--') optionsDone = true;
     else if (arg === '--detail') detail = true;
@@ -81,7 +90,7 @@ export function parseSimArgs(argv: readonly string[]): SimArgs {
     const more = positional.length > 3 ? ` and ${positional.length - 3} more` : '';
     return { kind: 'error', message: `too many arguments: ${shown}${more}` };
   }
-  return { kind: 'run', input: positional[0]!, detail };
+  return { kind: 'run', input: positional[0]!, detail, ...kernels.overrides };
 }
 
 function failure(message: string, code = 2): CommandOutput {
@@ -89,9 +98,8 @@ function failure(message: string, code = 2): CommandOutput {
   return { stdout: '', stderr: `sim: ${oneLine(message)}\n`, code };
 }
 
-function resultOf(s: Scenario): SimResult {
-  const r = runScenario(s);
-  return s.name === undefined ? r : { name: s.name, ...r };
+function resultOf(s: Scenario, kernels: KernelOverrides): SimResult {
+  return simResult(withKernels(s, kernels), false);
 }
 
 /**
@@ -100,24 +108,30 @@ function resultOf(s: Scenario): SimResult {
  */
 export function simulateText(
   text: string,
-  opts: { detail?: boolean; write?: (text: string) => void } = {},
+  opts: { detail?: boolean; write?: (text: string) => void } & KernelOverrides = {},
 ): CommandOutput {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) return failure(`${parsed.error.path}: ${parsed.error.message}`);
+  const kernels: KernelOverrides = {
+    ...(opts.kernel === undefined ? {} : { kernel: opts.kernel }),
+    ...(opts.compareKernel === undefined ? {} : { compareKernel: opts.compareKernel }),
+  };
   if (opts.detail === true) {
     const isArray = Array.isArray(parsed.value);
     const list = isArray ? (parsed.value as Scenario[]) : [parsed.value as Scenario];
     const refused = detailRefusal(list, isArray);
     if (refused) return failure(refused);
     if (opts.write) {
-      writeDetail(list, isArray, opts.write);
+      writeDetail(list, isArray, opts.write, kernels);
       return { stdout: '', stderr: '', code: 0 };
     }
     const parts: string[] = [];
-    writeDetail(list, isArray, (t) => parts.push(t));
+    writeDetail(list, isArray, (t) => parts.push(t), kernels);
     return { stdout: parts.join(''), stderr: '', code: 0 };
   }
-  const out = Array.isArray(parsed.value) ? parsed.value.map((s) => resultOf(s)) : resultOf(parsed.value);
+  const out = Array.isArray(parsed.value)
+    ? parsed.value.map((s) => resultOf(s, kernels))
+    : resultOf(parsed.value, kernels);
   return { stdout: `${JSON.stringify(out, null, 2)}\n`, stderr: '', code: 0 };
 }
 
@@ -159,7 +173,8 @@ export async function runSimCommand(argv: readonly string[], io: SimIo): Promise
         const what = args.input === '-' ? 'stdin' : fileName(args.input);
         return failure(`cannot read ${what}: ${describeReadError(e)}`);
       }
-      return simulateText(text, { detail: args.detail, write: io.write?.bind(io) });
+      const { kind: _k, input: _i, ...opts } = args;
+      return simulateText(text, { ...opts, write: io.write?.bind(io) });
     }
   }
 }

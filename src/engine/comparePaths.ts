@@ -56,8 +56,8 @@ export function comparePaths(
     pageTables: w.memslots.map((m) => ({ gvaPage: m.baseGfn, pages: m.pages, gfn: m.baseGfn })),
   };
   const runs: Array<[PathId, string, Scenario]> = [
-    ['legacy-buggy', 'legacy MMU, before the fix', { ...base, variant: 'buggy' }],
-    ['legacy-fixed', 'legacy MMU, fixed (c6cecc4b9324)', base],
+    ['legacy-buggy', 'legacy MMU, before the fix (v5.15)', { ...base, variant: 'buggy' }],
+    ['legacy-fixed', 'legacy MMU, fixed (c6cecc4b9324, v5.16)', base],
     ['shadow', 'shadow paging (linear guest page table)', { ...base, mmu: 'shadow', guest }],
     ['tdp', 'TDP MMU', { ...base, mmu: 'tdp' }],
     ['legacy-2m', '2 MiB backing (legacy, fixed)', { ...base, backing: '2m' }],

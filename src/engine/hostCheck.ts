@@ -2,9 +2,13 @@ import { SEED_WORKLOAD } from './comparePaths.ts';
 import { compareVersions, kernelFromText, scenarioKernel } from './kernelVersion.ts';
 import type { KernelModel } from './kernelVersion.ts';
 import { runAnyBulk } from './shadow/bulkShadow.ts';
+import { kernelOfUname } from './hostInput.ts';
+import type { HostInput } from './hostInput.ts';
 import type { Scenario, Totals } from './types.ts';
 
 export { HOST_COMMANDS } from './hostCommands.ts';
+export type { Cpu, HostInput, TdpMmuSetting } from './hostInput.ts';
+export { kernelOfUname } from './hostInput.ts';
 
 /*
  * "Is my host affected?": from what a user can read off a host (kernel, CPU vendor, kvm module
@@ -12,25 +16,6 @@ export { HOST_COMMANDS } from './hostCommands.ts';
  * that kernel, whether c6cecc4b9324's trailing-run bug applies, and a scenario that measures it
  * on the seed's workload. Pure: the page and the CLI render it; hostCost() runs the model.
  */
-
-export type Cpu = 'intel' | 'amd';
-export type TdpMmuSetting = 'default' | 'on' | 'off';
-
-export interface HostInput {
-  /** `uname -r`, e.g. "5.15.0-91-generic" or "6.8.12": only the leading version counts. */
-  kernel: string;
-  cpu: Cpu;
-  /** kvm_intel.ept or kvm_amd.npt: two-dimensional paging on. */
-  tdp: boolean;
-  /** kvm_intel.eptad (Intel only): EPT accessed/dirty bits on. */
-  eptad: boolean;
-  /** kvm.tdp_mmu, or its default for that kernel. */
-  tdpMmu: TdpMmuSetting;
-  /** The workload runs in an L2 guest (a VM inside a VM), its L1 hypervisor being KVM on this host. */
-  nested: boolean;
-  /** Guest memory backed by 2 MiB pages (hugetlbfs or THP). */
-  hugepages: boolean;
-}
 
 export type HostPath = 'tdp-mmu' | 'legacy-direct' | 'shadow' | 'nested-shadow';
 
@@ -61,12 +46,6 @@ export interface HostAnswer {
 export type HostResult = { ok: true; answer: HostAnswer } | { ok: false; message: string };
 
 const HISTORY_MD = 'docs/history.md';
-
-/** The version at the start of `uname -r` ("5.15.0-91-generic" -> "5.15.0"). */
-export function kernelOfUname(text: string): string {
-  const m = /^v?(\d+\.\d+(?:\.\d+)?)/.exec(text.trim());
-  return m ? m[1]! : text.trim();
-}
 
 export function checkHost(input: HostInput): HostResult {
   const parsed = kernelFromText(kernelOfUname(input.kernel));

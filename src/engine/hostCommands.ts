@@ -1,4 +1,4 @@
-import type { HostInput } from './hostCheck.ts';
+import type { HostInput } from './hostInput.ts';
 
 /*
  * The shell command that reads each input of the host check on a host. Kept apart from

@@ -37,7 +37,7 @@ export const HISTORY: readonly HistoryEntry[] = [
     demo: 'shadow-not-accessed',
     released: '2013-02-18',
     commit: null,
-    title: 'Bad guest PTE stops the shadow walk',
+    title: 'Bad guest PTE ends the shadow walk',
     summary:
       'FNAME(prefetch_gpte) takes over the shadow loop body: a not-present, not-accessed or reserved guest PTE now ends the walk instead of being skipped.',
     behaviour: true,
@@ -58,7 +58,7 @@ export const HISTORY: readonly HistoryEntry[] = [
     version: '5.5',
     released: '2020-01-26',
     commit: null,
-    title: 'Files move to arch/x86/kvm/mmu/',
+    title: 'Files move to kvm/mmu/',
     summary: 'mmu.c and paging_tmpl.h move into arch/x86/kvm/mmu/; the prefetch code is unchanged.',
     behaviour: false,
     verified: 'no',
@@ -68,9 +68,10 @@ export const HISTORY: readonly HistoryEntry[] = [
     released: '2020-12-13',
     commit: null,
     title: 'TDP MMU (off by default)',
-    summary: 'The TDP MMU arrives behind kvm.tdp_mmu; it never prefetches neighbouring SPTEs.',
+    summary:
+      'The TDP MMU arrives behind kvm.tdp_mmu; it never prefetches neighbouring SPTEs. A spurious fault (installed meanwhile by another vCPU) now returns before prefetch.',
     behaviour: false,
-    verified: 'no',
+    verified: 'yes',
   },
   {
     version: '5.12',
@@ -97,7 +98,7 @@ export const HISTORY: readonly HistoryEntry[] = [
     demo: 'seed-run',
     released: '2022-01-09',
     commit: 'c6cecc4b9324',
-    title: 'Trailing run prefetched (the seed fix)',
+    title: 'Trailing run prefetched (seed fix)',
     summary:
       'A failed batch returns instead of breaking, and a final batch after the loop prefetches the trailing run: ascending access faults once per 8 pages.',
     behaviour: true,
@@ -116,7 +117,7 @@ export const HISTORY: readonly HistoryEntry[] = [
     version: '5.15.129',
     released: '2023-08-30',
     commit: '7e546bd08943',
-    title: '5.15.y turns the TDP MMU default off',
+    title: '5.15.y: TDP MMU off again',
     summary:
       'A stable-only revert makes the legacy MMU (with the old, buggy prefetch: the fix was never backported) the default on 5.15.y again.',
     behaviour: false,
@@ -126,7 +127,7 @@ export const HISTORY: readonly HistoryEntry[] = [
     version: '6.4',
     released: '2023-06-25',
     commit: '91ca7672dc73',
-    title: 'no_dirty_log argument dropped',
+    title: 'no_dirty_log dropped',
     summary:
       'FNAME(prefetch_gpte) loses its always-true no_dirty_log argument: a writable, dirty guest PTE still needs a slot without dirty logging.',
     behaviour: false,

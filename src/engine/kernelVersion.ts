@@ -53,6 +53,12 @@ export interface KernelCode {
   commonPrefetchHelper: boolean;
   /** The shadow walk reads its guest PTEs from FNAME(prefetch_gpte) (v3.8) or inline (before). */
   prefetchGpteFn: boolean;
+  /**
+   * A spurious fault (the SPTE was installed meanwhile by another vCPU) returns before prefetch and
+   * the stats: "KVM: x86/mmu: Bail early from final #PF handling on spurious faults", in the KVM
+   * pull for v5.10 (docs/history.md). Before, every fault went on to prefetch.
+   */
+  spuriousCheck: boolean;
 }
 
 /** The TDP MMU on x86-64: absent before v5.10, then off or on by default. */
@@ -150,6 +156,7 @@ export function behaviourOf(x: KernelVersion): KernelBehaviour {
       noDirtyLogArg: is2637 || !atLeast(x, 6, 4),
       commonPrefetchHelper: !is2637 && atLeast(x, 6, 13),
       prefetchGpteFn: !is2637 && atLeast(x, 3, 8),
+      spuriousCheck: !is2637 && atLeast(x, 5, 10),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { KernelBehaviour } from './kernelVersion.ts';
-import type { SourceBlock, SourceLine } from './sourceListing.ts';
+import type { SourceBlock, SourceLine } from './sourceTypes.ts';
 
 /*
  * The code panel's text for one kernel: our own pseudo-C, line for line with the kernel's
@@ -11,23 +11,36 @@ import type { SourceBlock, SourceLine } from './sourceListing.ts';
 
 const line = (text: string, id?: SourceLine['id']): SourceLine => (id ? { id, text } : { text });
 
-/** The fault handler, direct_pte_prefetch, __direct_pte_prefetch and the batch. */
-export function directBlocks(b: KernelBehaviour): SourceBlock[] {
-  return [faultBlock(b), prefetchGate(b), windowBlock(b.code.mmuFile), batchBlock(b)];
+/**
+ * The fault handler, direct_pte_prefetch, __direct_pte_prefetch and the batch. `tdpMmu`: the
+ * kernel has a TDP MMU (v5.10+) or the scenario runs one, so the handler's TDP line is shown.
+ */
+export function directBlocks(b: KernelBehaviour, tdpMmu = true): SourceBlock[] {
+  return [faultBlock(b, tdpMmu), prefetchGate(b), windowBlock(b.code.mmuFile), batchBlock(b)];
 }
 
-function faultBlock(b: KernelBehaviour): SourceBlock {
+/** The end of the fault: a spurious fault bails out from v5.10; the prefetch, then the count. */
+function faultTail(b: KernelBehaviour, prefetchCall: string, id: SourceLine['id']): SourceLine[] {
+  return [
+    ...(b.code.spuriousCheck ? [line('if (spurious) return;  /* another vCPU mapped it meanwhile */')] : []),
+    line(prefetchCall, id),
+    line('vcpu->stat.pf_fixed++;'),
+  ];
+}
+
+function faultBlock(b: KernelBehaviour, tdpMmu: boolean): SourceBlock {
   return {
     fn: `${b.code.directMap}()`,
     file: b.code.mmuFile,
     lines: [
-      line('/* a guest access whose SPTE is present never exits: */'),
-      line('/* the CPU walks the SPTE and sets its accessed bit */', 'no-exit'),
-      line('/* an access whose SPTE is not present exits here: */'),
-      line('sptep = install_leaf(gfn, level);  /* 4K, or 2M if backed */', 'fault-install'),
-      line('vcpu->stat.pf_fixed++;'),
-      line('if (!spurious) direct_pte_prefetch(vcpu, sptep);', 'call-prefetch'),
-      line('/* TDP MMU (kvm_tdp_mmu_map, v5.10+): install the leaf, no prefetch */', 'tdp-install'),
+      line('/* a present SPTE never exits: */'),
+      line('/* the CPU walks the SPTE, sets its accessed bit */', 'no-exit'),
+      line('/* a not-present SPTE exits here: */'),
+      line('sptep = install_leaf(gfn, level);  /* 4K, or 2M */', 'fault-install'),
+      ...faultTail(b, 'direct_pte_prefetch(vcpu, sptep);', 'call-prefetch'),
+      ...(tdpMmu
+        ? [line('/* TDP MMU (kvm_tdp_mmu_map, v5.10+): the leaf only, no prefetch */', 'tdp-install')]
+        : []),
     ],
   };
 }
@@ -36,15 +49,12 @@ function prefetchGate(b: KernelBehaviour): SourceBlock {
   const lines: SourceLine[] =
     b.adGate === 'global'
       ? [
-          line(
-            'if (!shadow_accessed_mask) return;  /* host has no accessed bit (EPT, no A/D) */',
-            'check-ad',
-          ),
+          line('if (!shadow_accessed_mask) return;  /* EPT without A/D */', 'check-ad'),
           line('sp = shadow page holding sptep;'),
         ]
       : [
           line('sp = shadow page holding sptep;'),
-          line('if (sp_ad_disabled(sp)) return;  /* no accessed bit in this page */', 'check-ad'),
+          line('if (sp_ad_disabled(sp)) return;  /* no A/D bits here */', 'check-ad'),
         ];
   lines.push(line('if (sp->role.level > 4K) return;  /* a 2M/1G leaf */', 'check-level'));
   if (b.notifierSkip)
@@ -112,17 +122,16 @@ export function shadowBlocks(b: KernelBehaviour): SourceBlock[] {
       file,
       mmu: 'shadow',
       lines: [
-        line('/* a guest access whose shadow SPTE is present never exits: */'),
-        line('/* the CPU walks the shadow SPTE and sets its accessed bit */', 'sh-no-exit'),
+        line('/* a present shadow SPTE never exits: */'),
+        line('/* the CPU walks it and sets its accessed bit */', 'sh-no-exit'),
         line(
           b.adGate === 'per-page'
-            ? '/* not present, or access-tracked (A/D disabled), exits here: */'
-            : '/* an access whose shadow SPTE is not present exits here: */',
+            ? '/* not present, or access-tracked (A/D off), exits here: */'
+            : '/* a not-present shadow SPTE exits here: */',
         ),
-        line('walk the guest page table for gva;  /* keeps the 8 guest PTEs around it */'),
+        line('walk the guest page table for gva;  /* keeps its 8 PTEs */'),
         line('sptep = install_leaf(gva → gfn of its guest PTE);', 'sh-fetch'),
-        line('vcpu->stat.pf_fixed++;'),
-        line('if (!spurious) FNAME(pte_prefetch)(vcpu, &walker, sptep);'),
+        ...faultTail(b, 'FNAME(pte_prefetch)(vcpu, &walker, sptep);', undefined),
       ],
     },
     ptePrefetchBlock(b, file),

@@ -5,7 +5,7 @@ import { shadowScenario, pagingOffScenario } from './testing/shadowScenarios.ts'
 import { listingFor, rowInListing } from './sourceListing.ts';
 import { scenarioSteps } from './stepWalk.ts';
 
-const text = (mmu: 'legacy' | 'shadow', k: string) =>
+const text = (mmu: 'legacy' | 'shadow' | 'tdp', k: string) =>
   listingFor(mmu, k)
     .lines.map((l) => l.text)
     .join('\n');
@@ -87,6 +87,34 @@ describe('the code panel follows the kernel version', () => {
       'return;',
       'if (start)  /* a trailing run is open */',
       'direct_pte_prefetch_many(start, spte);',
+    ]);
+  });
+
+  it('the TDP MMU line only where there is one: v5.10 on, or a scenario that runs it', () => {
+    expect(text('legacy', '3.8')).not.toContain('kvm_tdp_mmu_map');
+    expect(text('legacy', '5.9')).not.toContain('kvm_tdp_mmu_map');
+    expect(text('legacy', '5.10')).toContain('kvm_tdp_mmu_map');
+    expect(text('tdp', '4.19')).toContain('kvm_tdp_mmu_map');
+    expect(rowInListing(listingFor('tdp', '4.19'), 'tdp-install')).toBeGreaterThan(0);
+  });
+
+  it('a spurious fault returns before prefetch from v5.10 (the KVM pull for 5.10); pf_fixed counts after it', () => {
+    const tail = (mmu: 'legacy' | 'shadow', k: string) =>
+      listingFor(mmu, k)
+        .lines.filter((l) => l.block === 0)
+        .slice(-4)
+        .map((l) => l.text);
+    expect(tail('legacy', '4.19').slice(-3)).toEqual([
+      'sptep = install_leaf(gfn, level);  /* 4K, or 2M */',
+      'direct_pte_prefetch(vcpu, sptep);',
+      'vcpu->stat.pf_fixed++;',
+    ]);
+    expect(text('legacy', '5.9')).not.toContain('spurious');
+    expect(tail('shadow', '6.1')).toEqual([
+      'sptep = install_leaf(gva → gfn of its guest PTE);',
+      'if (spurious) return;  /* another vCPU mapped it meanwhile */',
+      'FNAME(pte_prefetch)(vcpu, &walker, sptep);',
+      'vcpu->stat.pf_fixed++;',
     ]);
   });
 });

@@ -1,43 +1,18 @@
 import { resolveKernel } from './kernelVersion.ts';
 import type { KernelArg, KernelModel } from './kernelVersion.ts';
 import { directBlocks, shadowBlocks } from './sourceBlocks.ts';
+import type { ListedLine, Listing, SourceBlock } from './sourceTypes.ts';
 import type { LineId } from './steps.ts';
-import type { MmuKind, Variant } from './types.ts';
+import type { MmuKind } from './types.ts';
 
-/**
+/*
  * The code panel's text: our own pseudo-C, line for line with the kernel's functions (the direct
  * path in mmu.c: direct_map → direct_pte_prefetch → __direct_pte_prefetch →
  * direct_pte_prefetch_many; shadow paging in paging_tmpl.h), as they stood in the chosen kernel
  * version (sourceBlocks.ts). It is a paraphrase, not kernel source. Steps point at lines by id,
  * so the panel needs no knowledge of the algorithm.
  */
-export interface SourceLine {
-  id?: LineId;
-  text: string;
-  /** Only this variant has the line; the other shows it greyed. */
-  only?: Variant;
-  /** The patch's diff marker for the line: '-' removed by c6cecc4b9324, '+' added by it. */
-  diff?: '-' | '+';
-}
-
-export interface SourceBlock {
-  /** Kernel function the block paraphrases. */
-  fn: string;
-  /** Set on blocks only the shadow-paging listing has (see listingFor). */
-  mmu?: 'shadow';
-  file: string;
-  lines: SourceLine[];
-}
-
-export type ListedLine = SourceLine & { block: number; greyed: boolean };
-
-export interface Listing {
-  /** The kernel the listing follows ("5.15", "2.6.37"). */
-  kernel: string;
-  blocks: readonly SourceBlock[];
-  /** Every line in block order; `block` indexes `blocks`. */
-  lines: readonly ListedLine[];
-}
+export type { ListedLine, Listing, SourceBlock, SourceLine } from './sourceTypes.ts';
 
 /** The legacy (5.15 / 5.16) listing's blocks, as before versions existed. */
 export const SOURCE_BLOCKS: readonly SourceBlock[] = directBlocks(resolveKernel('fixed').behaviour);
@@ -52,10 +27,12 @@ const listings = new Map<string, Listing>();
  */
 export function listingFor(mmu: MmuKind, kernelArg: KernelArg): Listing {
   const k: KernelModel = resolveKernel(kernelArg);
-  const key = `${mmu === 'shadow' ? 'shadow' : 'direct'}:${k.label}`;
+  // The TDP MMU's line only where there is one: from v5.10, or a scenario that runs it anyway.
+  const tdpMmu = mmu === 'tdp' || k.tdpMmuDefault !== 'absent';
+  const key = `${mmu === 'shadow' ? 'shadow' : 'direct'}:${tdpMmu ? 'tdp' : ''}:${k.label}`;
   const cached = listings.get(key);
   if (cached) return cached;
-  const direct = directBlocks(k.behaviour);
+  const direct = directBlocks(k.behaviour, tdpMmu);
   const blocks = mmu === 'shadow' ? [...shadowBlocks(k.behaviour), ...direct.slice(2)] : direct;
   const lines: ListedLine[] = [];
   blocks.forEach((b, block) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRESET_ID } from '../engine/presets.ts';
+import { DEFAULT_PRESET_ID, presetById } from '../engine/presets.ts';
 import type { EnginePort } from '../worker/client.ts';
 import { EngineSession } from '../worker/session.ts';
 import { createAppStore } from './store.ts';
@@ -86,5 +86,23 @@ describe('predict slice', () => {
     await until(store, () => store.getState().frame?.tick === end + 1);
     expect(store.getState().predict.score).toEqual({ correct: 1, total: 1 });
     expect(store.getState().predict.question?.faultGfn).not.toBe(9);
+  });
+
+  it('asks about the kernels compared by name: "v3.8", not "the fixed code"', async () => {
+    const store = createAppStore(localEngine());
+    const seed = presetById(DEFAULT_PRESET_ID)!.scenario;
+    expect(
+      await store.getState().loadScenario({ ...seed, kernel: '3.8', variant: 'buggy', compareKernel: '3.7' }),
+    ).toBe(true);
+    await until(store, () => store.getState().frame !== null);
+    store.getState().setPredictVariant('fixed');
+    store.getState().setPredict(true);
+    expect(store.getState().predict.announcement).toMatch(
+      / will v3\.8 prefetch after the fault on entry 8\?/,
+    );
+    store.getState().submitPrediction([]);
+    await until(store, () => store.getState().predict.phase === 'revealed');
+    // v3.8 predates c6cecc4b9324: the trailing run 9-15 is dropped, nothing prefetched.
+    expect(store.getState().predict.announcement).toMatch(/v3\.8 prefetched nothing/);
   });
 });

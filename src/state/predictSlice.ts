@@ -7,6 +7,7 @@ import {
   windowGfns,
 } from './predictScoring.ts';
 import type { PredictionResult, QuizScore } from './predictScoring.ts';
+import { sidesOf } from './sides.ts';
 import type { AppState, AppStore, PredictSlice, PredictState, SliceCreator } from './types.ts';
 
 /*
@@ -17,7 +18,10 @@ import type { AppState, AppStore, PredictSlice, PredictState, SliceCreator } fro
  * on screen, and compares the prediction with what the engine really installed.
  */
 
-export const WHO: Record<Variant, string> = { buggy: 'the old code', fixed: 'the fixed code' };
+/** Who a question is about: "the old code" / "the fixed code", or "v3.8" when two kernels are compared. */
+export function whoOf(s: Pick<AppState, 'scenario'>, variant: Variant): string {
+  return sidesOf(s.scenario)[variant].who;
+}
 
 const IDLE: Pick<PredictState, 'phase' | 'question' | 'picks'> = { phase: 'idle', question: null, picks: [] };
 
@@ -116,7 +120,7 @@ function observePredict(get: () => AppState, set: (p: Partial<AppState>) => void
       score,
       answered: [...p.answered, p.question.accessIndex],
       // Spoken as table indices, as the page labels its entries.
-      announcement: resultSentence(asIndices(result, vf.tableBase), WHO[variant], score),
+      announcement: resultSentence(asIndices(result, vf.tableBase), whoOf(s, variant), score),
     });
     return;
   }
@@ -139,7 +143,7 @@ function observePredict(get: () => AppState, set: (p: Partial<AppState>) => void
         endTick: (next ?? s.axis.count) - 1,
         before: vf.codes.slice(),
       },
-      announcement: `Predict: which entries of window ${window[0]! - vf.tableBase}–${window[7]! - vf.tableBase} will ${WHO[variant]} prefetch after the fault on entry ${vf.walk.faultGfn - vf.tableBase}? Pick entries or None, then Check.`,
+      announcement: `Predict: which entries of window ${window[0]! - vf.tableBase}–${window[7]! - vf.tableBase} will ${whoOf(s, variant)} prefetch after the fault on entry ${vf.walk.faultGfn - vf.tableBase}? Pick entries or None, then Check.`,
     });
     return;
   }

@@ -12,6 +12,12 @@ export interface SideName {
   short: string;
   /** Prefix of a narration sentence that differs between the sides. */
   prefix: string;
+  /** In file names and labels that name a side in one word: "buggy", or "v4.13". */
+  tag: string;
+  /** Who the quiz asks about, mid-sentence: "the old code", or "v4.13". */
+  who: string;
+  /** The quiz's choice of side: "Old code", or "v4.13". */
+  quiz: string;
 }
 
 export interface Sides {
@@ -22,8 +28,22 @@ export interface Sides {
 }
 
 const DEFAULT_NAMES: Record<Variant, Omit<SideName, 'kernel'>> = {
-  buggy: { title: 'Before the fix', short: 'Buggy (before fix)', prefix: 'Before the fix' },
-  fixed: { title: 'After the fix', short: 'Fixed (after fix)', prefix: 'After the fix' },
+  buggy: {
+    title: 'Before the fix',
+    short: 'Buggy (before fix)',
+    prefix: 'Before the fix',
+    tag: 'buggy',
+    who: 'the old code',
+    quiz: 'Old code',
+  },
+  fixed: {
+    title: 'After the fix',
+    short: 'Fixed (after fix)',
+    prefix: 'After the fix',
+    tag: 'fixed',
+    who: 'the fixed code',
+    quiz: 'Fixed code',
+  },
 };
 
 let lastScenario: Scenario | null | undefined;
@@ -42,6 +62,9 @@ export function sidesOf(scenario: Scenario | null): Sides {
           title: `Kernel ${k[v].label}`,
           short: `v${k[v].label}`,
           prefix: `v${k[v].label}`,
+          tag: `v${k[v].label}`,
+          who: `v${k[v].label}`,
+          quiz: `v${k[v].label}`,
         };
   lastScenario = scenario;
   lastSides = { buggy: name('buggy'), fixed: name('fixed'), defaultPair };
@@ -49,3 +72,25 @@ export function sidesOf(scenario: Scenario | null): Sides {
 }
 
 export const selectSides = (s: AppState): Sides => sidesOf(s.scenario);
+
+/**
+ * The pair in a file name: "" for the default pair (files keep their old names,
+ * spte-step-0007.png), "-v3.7-v3.8" for two kernels side by side, "-v3.8" for one of them.
+ */
+export function sidesFileTag(sides: Sides, shown: 'both' | Variant): string {
+  if (sides.defaultPair) return '';
+  return shown === 'both' ? `-${sides.buggy.tag}-${sides.fixed.tag}` : `-${sides[shown].tag}`;
+}
+
+/** What the pair is, in a caption: "before/after c6cecc4b9324", or "v3.7 | v3.8", or "v3.8". */
+export function sidesCaption(sides: Sides, shown: 'both' | Variant): string {
+  if (sides.defaultPair)
+    return shown === 'both'
+      ? 'before/after c6cecc4b9324'
+      : shown === 'buggy'
+        ? 'before c6cecc4b9324 (v5.15)'
+        : 'after c6cecc4b9324 (v5.16)';
+  return shown === 'both'
+    ? `${sides.buggy.short} | ${sides.fixed.short}`
+    : `kernel ${sides[shown].kernel.label}`;
+}

@@ -143,6 +143,11 @@ export function parseSpeed(text: string | null): number | null {
   return n >= MIN_SPEED && n <= MAX_SPEED ? n : null;
 }
 
+/**
+ * Whether a link's scenario is the preset's, at any kernels: the history strip shows a preset's
+ * example at the kernels of a change and keeps its id (the example on screen), so a link to that
+ * comparison reopens with the same preset named. The kernels themselves come from the scenario.
+ */
 function sameScenario(a: Scenario, b: Scenario): boolean {
   // Cheap checks first: a preset is small, and a large scenario from a link must not be written
   // out in full on the main thread only to find it is not the preset.
@@ -150,7 +155,11 @@ function sameScenario(a: Scenario, b: Scenario): boolean {
   if (count(a) !== count(b) || a.memslots.length !== b.memslots.length) return false;
   if (a.present.length !== b.present.length || a.nonResident.length !== b.nonResident.length) return false;
   if ((a.guest?.pageTables.length ?? -1) !== (b.guest?.pageTables.length ?? -1)) return false;
-  return serializeScenario(a) === serializeScenario(b);
+  const bare = (s: Scenario): string => {
+    const { kernel: _k, compareKernel: _c, ...rest } = s;
+    return serializeScenario({ ...rest, variant: 'fixed' });
+  };
+  return bare(a) === bare(b);
 }
 
 /**

@@ -6,11 +6,25 @@ import type { OverviewLayout, OverviewShares } from '../engine/tableOverview.ts'
 
 export type { RunKind };
 
+/** The kernel each run kind models (labels such as "5.15", "4.18"); TDP runs have no prefetch. */
+export interface ExperimentKernels {
+  buggy: string;
+  fixed: string;
+}
+
+/** The seed's pair: before and after c6cecc4b9324. */
+export const DEFAULT_KERNELS: ExperimentKernels = { buggy: '5.15', fixed: '5.16' };
+
 export interface RunRequest {
   type: 'run';
   id: number;
-  /** A validated legacy or TDP scenario; each run kind overrides its variant (and MMU for tdp). */
+  /** A validated legacy or TDP scenario; each run kind overrides its kernel (and MMU for tdp). */
   scenario: Scenario;
+  /**
+   * The kernels of the `buggy` and `fixed` run kinds (the first and the second run); absent means
+   * the seed's pair, 5.15 and 5.16.
+   */
+  kernels?: ExperimentKernels;
   /**
    * An explicit access list (a trace replay: a million GFNs and more), transferred; it replaces
    * scenario.accesses, which is then empty. Float64Array: GFNs of a 52-bit GPA exceed 32 bits.

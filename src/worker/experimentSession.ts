@@ -1,9 +1,16 @@
 import { profileRun } from '../engine/accessProfile.ts';
 import { runBulk } from '../engine/bulk.ts';
+import { resolveKernel } from '../engine/kernelVersion.ts';
 import type { Scenario } from '../engine/types.ts';
 import { overviewPixels } from '../engine/tableOverview.ts';
-import { resultTransferables } from './experimentProtocol.ts';
-import type { ExperimentResponse, RunKind, RunRequest, RunResult } from './experimentProtocol.ts';
+import { DEFAULT_KERNELS, resultTransferables } from './experimentProtocol.ts';
+import type {
+  ExperimentKernels,
+  ExperimentResponse,
+  RunKind,
+  RunRequest,
+  RunResult,
+} from './experimentProtocol.ts';
 
 /** What a run needs from its host: a clock, a way to post, and whether to stop. */
 export interface RunHost {
@@ -17,8 +24,16 @@ export const PROGRESS_INTERVAL_MS = 100;
 /** Accesses between progress checks: about a millisecond of the slowest (random) pattern. */
 export const PROGRESS_EVERY = 1 << 15;
 
-function scenarioFor(base: Scenario, run: RunKind): Scenario {
-  return run === 'tdp' ? { ...base, mmu: 'tdp', variant: 'fixed' } : { ...base, variant: run };
+function scenarioFor(base: Scenario, run: RunKind, kernels: ExperimentKernels): Scenario {
+  if (run === 'tdp') return { ...base, mmu: 'tdp', variant: 'fixed' };
+  const k = resolveKernel(kernels[run]);
+  return { ...base, kernel: k.label, variant: k.variant };
+}
+
+/** How progress names a run: by its kind for the seed's pair, by its kernel otherwise. */
+function runName(run: RunKind, kernels: ExperimentKernels): string {
+  const pair = kernels.buggy === DEFAULT_KERNELS.buggy && kernels.fixed === DEFAULT_KERNELS.fixed;
+  return run === 'tdp' || pair ? run : `v${kernels[run]}`;
 }
 
 /**
@@ -52,27 +67,29 @@ export function runExperiment(req: RunRequest, host: RunHost): boolean {
   // A trace's list arrives packed; the engine takes number[] (converted here, off the page).
   const base: Scenario = req.gfns ? { ...req.scenario, accesses: Array.from(req.gfns) } : req.scenario;
 
+  const kernels = req.kernels ?? DEFAULT_KERNELS;
   for (const run of req.runs) {
-    const s = scenarioFor(base, run);
-    const variant = s.variant;
+    const s = scenarioFor(base, run, kernels);
+    const kernel = run === 'tdp' ? s.variant : resolveKernel(kernels[run]);
+    const name = runName(run, kernels);
     let engineMs: number | null = null;
     let engineTotals = null;
     if (req.measureEngine) {
-      progress(0, 1, `${run}: engine`);
+      progress(0, 1, `${name}: engine`);
       const t0 = host.now();
-      const bulk = runBulk(s, variant, {
+      const bulk = runBulk(s, kernel, {
         progressEvery: PROGRESS_EVERY,
-        onProgress: (d, n) => progress(d, n, `${run}: engine`),
+        onProgress: (d, n) => progress(d, n, `${name}: engine`),
       });
       engineMs = host.now() - t0;
       if (bulk.cancelled || host.shouldCancel()) return false;
       engineTotals = bulk.totals;
       phase++;
     }
-    const label = req.measureEngine ? `${run}: charts` : run;
+    const label = req.measureEngine ? `${name}: charts` : name;
     progress(0, 1, label);
     const t1 = host.now();
-    const p = profileRun(s, variant, {
+    const p = profileRun(s, kernel, {
       buckets: req.buckets,
       tableCount: req.tableCount,
       progressEvery: PROGRESS_EVERY,

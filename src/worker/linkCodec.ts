@@ -1,7 +1,6 @@
 import { parseJsonText, sourceTextAt } from '../engine/jsonSource.ts';
 import { parseScenario } from '../engine/scenario.ts';
-import type { Scenario } from '../engine/types.ts';
-import type { LinkDecodedReply } from './protocol.ts';
+import type { DecodeResult, LinkDecodedReply } from './protocol.ts';
 import { fromBase64Url, hasCompression, MAX_SCENARIO_BYTES, pipeThrough } from './linkPayload.ts';
 
 /*
@@ -12,7 +11,7 @@ import { fromBase64Url, hasCompression, MAX_SCENARIO_BYTES, pipeThrough } from '
  * function runs anywhere (tests, a page without the worker).
  */
 
-export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
+export type { DecodeResult } from './protocol.ts';
 
 /** Decodes and validates a payload; never throws, whatever the input. */
 export async function decodeScenario(payload: string): Promise<DecodeResult> {

@@ -1,7 +1,6 @@
 import type { ViewMode } from '../engine/ticks.ts';
 import type { VariantFrame } from '../engine/timeline.ts';
 import type { Scenario, Totals } from '../engine/types.ts';
-import type { DecodeResult } from './linkCodec.ts';
 
 /**
  * The one message protocol between the UI and the engine worker. Every request carries an id;
@@ -66,6 +65,9 @@ export interface ValidatedReply {
   type: 'validated';
   scenario: Scenario;
 }
+
+/** A share link's scenario, decoded and checked, or why it was refused. */
+export type DecodeResult = { ok: true; scenario: Scenario } | { ok: false; message: string };
 
 /**
  * A decoded link: the valid scenario as JSON text, which the page parses faster than it

@@ -53,11 +53,16 @@ export function Stage() {
     [api],
   );
 
+  const sides = sidesOf(scenario);
+  // Two chosen kernels name each side by version ("v4.13"), in headings and accessible names.
+  const sideOf = (v: Variant) =>
+    sides.defaultPair ? undefined : { name: sides[v].short, title: sides[v].title };
   const page = (v: Variant, f: VariantFrame, sc: Scenario, part: 'all' | 'window' | 'overview') => (
     <SptePage
       frame={f}
       scenario={sc}
       label={v}
+      side={sideOf(v)}
       diffMask={frame?.diff ?? null}
       onEntryClick={onEntryClick}
       transitionMs={transitionMs}
@@ -65,17 +70,15 @@ export function Stage() {
     />
   );
   // "vs fixed", or "vs v4.13" when two chosen kernels are compared.
-  const otherLabelOf = (v: Variant) => {
-    const sides = sidesOf(scenario);
-    return sides.defaultPair ? OTHER[v] : sides[OTHER[v]].short;
-  };
+  const nameOf = (v: Variant) => (sides.defaultPair ? v : sides[v].short);
+  const otherLabelOf = (v: Variant) => nameOf(OTHER[v]);
   const counters = (v: Variant, f: VariantFrame) => {
     const other = compare ? frame?.[OTHER[v]] : null;
     return (
       <Counters
         totals={f.totals}
         {...(other ? { other: other.totals, otherLabel: otherLabelOf(v) } : {})}
-        label={v}
+        label={nameOf(v)}
         shadowWalk={guestPaging}
       />
     );
@@ -102,7 +105,7 @@ export function Stage() {
       data-access={access}
       data-preset={presetId ?? ''}
     >
-      {guestPaging && compare && sidesOf(scenario).defaultPair && (
+      {guestPaging && compare && sides.defaultPair && (
         <p className="stage-note" role="note">
           Shadow paging never had the trailing bug: buggy and fixed walk the same way (FNAME(pte_prefetch)
           prefetches entry by entry, with no batch to drop).
@@ -131,7 +134,7 @@ export function Stage() {
             return (
               f && (
                 <div key={v} className={`split-cell variant-${v}`}>
-                  <span className={`spte-variant-badge is-${v}`}>{v}</span>
+                  <span className={`spte-variant-badge is-${f.variant}`}>{nameOf(v)}</span>
                   {page(v, f, scenario, 'overview')}
                   {counters(v, f)}
                 </div>

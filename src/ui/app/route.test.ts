@@ -15,4 +15,13 @@ describe('route', () => {
     );
     expect(urlForView('visualizer', 'http://h/app/?view=paths#s=abc')).toBe('http://h/app/#s=abc');
   });
+
+  it("leaves the host page's question behind when switching to another view", () => {
+    expect(urlForView('visualizer', 'http://h/app/?view=host&kernel=6.1&ept=N#s=abc')).toBe(
+      'http://h/app/#s=abc',
+    );
+    expect(urlForView('host', 'http://h/app/?kernel=6.1&ept=N')).toBe(
+      'http://h/app/?kernel=6.1&ept=N&view=host',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { HOST_KEYS } from '../../engine/hostInput.ts';
 
 /** The app's top-level views, each reachable by a tab and by URL (`?view=…`). */
 export type AppView = 'visualizer' | 'experiment' | 'paths' | 'host';
@@ -17,9 +18,13 @@ export function viewFromSearch(search: string): AppView {
   return VIEWS.some((x) => x.id === v) ? (v as AppView) : 'visualizer';
 }
 
-/** The URL of `view`, keeping every other query parameter and the hash (share state lives there). */
+/**
+ * The URL of `view`, keeping every other query parameter and the hash (share state lives there),
+ * except the host page's question (`kernel=…&ept=…`), which belongs to that page alone.
+ */
 export function urlForView(view: AppView, href: string): string {
   const url = new URL(href);
+  if (view !== 'host') for (const k of HOST_KEYS) url.searchParams.delete(k);
   if (view === 'visualizer') url.searchParams.delete('view');
   else url.searchParams.set('view', view);
   return url.toString();

@@ -4,7 +4,15 @@ import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { encodeScenario, stepOfTick } from '../../state/urlState.ts';
 import { copyText } from '../share/copyText.ts';
-import { accessRange, appUrlOf, deckScriptSnippet, embedSrc, iframeSnippet } from './embedCode.ts';
+import { sidesOf } from '../../state/sides.ts';
+import {
+  accessRange,
+  appUrlOf,
+  deckScriptSnippet,
+  embedSrc,
+  iframeSnippet,
+  presetAsIs,
+} from './embedCode.ts';
 import type { EmbedChoice } from './embedCode.ts';
 import './embedCode.css';
 
@@ -62,9 +70,11 @@ export function EmbedCodeDialog({ onClose }: { onClose: () => void }) {
   const lo = Math.min(clamp(from), clamp(to));
   const hi = Math.max(clamp(from), clamp(to));
   const appUrl = appUrlOf(window.location.href);
+  // A preset by its id only when unchanged: at other kernels the link carries the scenario.
+  const presetId = useMemo(() => presetAsIs(f.presetId, f.scenario), [f.presetId, f.scenario]);
   const choice: EmbedChoice = {
     appUrl,
-    presetId: f.presetId,
+    presetId,
     scenarioPayload: payload,
     mode: f.mode,
     speed: f.speed,
@@ -76,7 +86,16 @@ export function EmbedCodeDialog({ onClose }: { onClose: () => void }) {
     title,
   };
   const name = f.scenario?.name ?? 'a scenario';
-  const ready = f.presetId !== null || payload !== null;
+  const ready = presetId !== null || payload !== null;
+  const sides = sidesOf(f.scenario);
+  const shownText =
+    f.mode === 'compare'
+      ? sides.defaultPair
+        ? 'both variants side by side'
+        : `${sides.buggy.short} and ${sides.fixed.short} side by side`
+      : sides.defaultPair
+        ? `the ${f.mode} variant`
+        : `kernel ${sides[f.mode].kernel.label}`;
   const iframe = ready ? iframeSnippet(choice, name) : '';
   const script = SINGLE_FILE ? '<script src="spte-deck.js"></script>' : deckScriptSnippet(appUrl);
   const access = useMemo(
@@ -99,8 +118,8 @@ export function EmbedCodeDialog({ onClose }: { onClose: () => void }) {
         Embed in a slide
       </h2>
       <p className="dialog-hint">
-        “{name}”, {f.mode === 'compare' ? 'both variants side by side' : `the ${f.mode} variant`}, as on
-        screen. The widget shows steps {lo}–{hi} of {f.count}; a clicker steps it, then moves the deck on.
+        “{name}”, {shownText}, as on screen. The widget shows steps {lo}–{hi} of {f.count}; a clicker steps
+        it, then moves the deck on.
       </p>
 
       <fieldset className="embed-code-range">

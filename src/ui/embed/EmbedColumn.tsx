@@ -1,15 +1,11 @@
 import type { VariantFrame } from '../../engine/timeline.ts';
 import type { Scenario, Variant } from '../../engine/types.ts';
+import { sidesOf } from '../../state/sides.ts';
 import { SptePage } from '../app/views.tsx';
 import { LazyView } from '../app/LazyView.tsx';
 import { guestTablePart } from '../app/parts.ts';
 import { EmbedCodeLine } from './EmbedCodeLine.tsx';
 import { OverviewPicture } from '../sptePage/OverviewPicture.tsx';
-
-const TITLE: Record<Variant, string> = {
-  buggy: 'Before the fix',
-  fixed: 'After the fix',
-};
 
 /**
  * One variant in embed mode: a label with its counters, the SPTE page, and the current line; under
@@ -30,14 +26,19 @@ export function EmbedColumn({
   transitionMs: number;
 }) {
   const guestPaging = scenario.mmu === 'shadow' && scenario.guest?.paging === true;
+  // The kernels compared: "Before the fix" | "After the fix", or "Kernel 3.7" | "Kernel 3.8". The
+  // badge is the kernel's own variant: two chosen versions may both predate the fix.
+  const sides = sidesOf(scenario);
+  const side = sides[variant];
   return (
     <section
       className={`embed-column is-${variant}${guestPaging ? ' has-guest' : ''}`}
-      aria-label={`${TITLE[variant]} (${variant})`}
+      aria-label={`${side.title} (${frame.variant})`}
+      data-kernel={frame.kernel}
     >
       <header className="embed-column-head">
-        <span className={`spte-variant-badge is-${variant}`}>{variant}</span>
-        <span className="embed-column-title">{TITLE[variant]}</span>
+        <span className={`spte-variant-badge is-${frame.variant}`}>{frame.variant}</span>
+        <span className="embed-column-title">{side.title}</span>
         <span className="embed-counts">
           pf_fixed <b>{frame.totals.pfFixed}</b> · prefetched <b>{frame.totals.prefetched}</b>
         </span>
@@ -52,12 +53,19 @@ export function EmbedColumn({
         frame={frame}
         scenario={scenario}
         label={variant}
+        side={sides.defaultPair ? undefined : { name: side.short, title: side.title }}
         diffMask={diffMask}
         compact
         overviewPicture={OverviewPicture}
         transitionMs={transitionMs}
       />
-      <EmbedCodeLine mmu={scenario.mmu} variant={variant} step={frame.step} />
+      <EmbedCodeLine
+        mmu={scenario.mmu}
+        variant={variant}
+        kernel={frame.kernel}
+        name={side.tag}
+        step={frame.step}
+      />
     </section>
   );
 }

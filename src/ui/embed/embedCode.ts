@@ -1,4 +1,7 @@
+import { presetById } from '../../engine/presets.ts';
+import { serializeScenario } from '../../engine/scenario.ts';
 import type { ViewMode } from '../../engine/ticks.ts';
+import type { Scenario } from '../../engine/types.ts';
 import { LINK_FORMAT, stepOfTick } from '../../state/urlState.ts';
 
 /** What a teacher chose in "Embed in a slide"; steps are numbered as the app shows them (from 1). */
@@ -16,6 +19,17 @@ export interface EmbedChoice {
   autoplay: boolean;
   predict: boolean;
   title: string;
+}
+
+/**
+ * The preset id a link may stand on alone: only when the scenario on screen is that preset's,
+ * unchanged. A preset shown at other kernels (the history strip's examples keep their preset id)
+ * or edited needs its scenario in the link, or the widget would open the preset's own 5.15 | 5.16.
+ */
+export function presetAsIs(presetId: string | null, scenario: Scenario | null): string | null {
+  const p = presetId !== null ? presetById(presetId) : undefined;
+  if (!p || !scenario) return null;
+  return serializeScenario(p.scenario) === serializeScenario(scenario) ? p.id : null;
 }
 
 /** The widget's URL: readable keys first, in link format 2, the scenario payload last. */

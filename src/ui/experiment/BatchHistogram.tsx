@@ -34,7 +34,7 @@ export function BatchHistogram({
       viewBox={`0 0 ${W} ${H}`}
       className="xp-svg"
       role="img"
-      aria-label="Histogram of batch sizes per variant"
+      aria-label={`Histogram of batch sizes: ${series.map((x) => shown.names.labels[x.key]).join(', ')}`}
     >
       <g transform={`translate(${M.left},${M.top})`}>
         <LeftAxis
@@ -68,7 +68,7 @@ export function BatchHistogram({
             stroke={b.series === 'fixed' ? '#1b1f24' : 'none'}
             strokeDasharray={b.series === 'fixed' ? '3 2' : undefined}
           >
-            <title>{`${b.series}: ${format(',')(b.count)} batches of ${b.size}`}</title>
+            <title>{`${shown.names.labels[b.series as 'buggy' | 'fixed']}: ${format(',')(b.count)} batches of ${b.size}`}</title>
           </rect>
         ))}
         <g transform={`translate(${w + 14},4)`} fontSize={12} fill="currentColor">
@@ -82,7 +82,7 @@ export function BatchHistogram({
                 strokeDasharray={s.key === 'fixed' ? '3 2' : undefined}
               />
               <text x={20} y={11}>
-                {RUN_STYLE[s.key as 'buggy' | 'fixed'].label}
+                {shown.names.labels[s.key as 'buggy' | 'fixed']}
               </text>
               <text x={20} y={26} fontSize={11} opacity={0.8}>
                 {format(',')(total(s.sizes))} batches

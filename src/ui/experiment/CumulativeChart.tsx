@@ -34,7 +34,7 @@ export function CumulativeChart({
       viewBox={`0 0 ${W} ${H}`}
       className="xp-svg"
       role="img"
-      aria-label={`Cumulative pf_fixed against pages touched: ${series.map((x) => `${x.run} ${x.total}`).join(', ')}`}
+      aria-label={`Cumulative pf_fixed against pages touched: ${series.map((x) => `${shown.names.labels[x.run]} ${x.total}`).join(', ')}`}
     >
       <g transform={`translate(${M.left},${M.top})`}>
         <LeftAxis scale={s.y} ticks={5} format={si} label="pf_fixed so far" height={h} gridWidth={w} />
@@ -72,7 +72,7 @@ export function CumulativeChart({
                 strokeDasharray={RUN_STYLE[x.run].dash || undefined}
               />
               <text x={32} y={10}>
-                {RUN_STYLE[x.run].label}
+                {shown.names.labels[x.run]}
               </text>
               <text x={32} y={25} fontSize={11} opacity={0.8}>
                 {format(',')(x.total)} faults

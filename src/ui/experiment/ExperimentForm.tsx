@@ -29,6 +29,8 @@ function NumberField(props: {
   field: InputField;
   problem: Props['problem'];
   onChange: (v: string) => void;
+  /** A version ("5.15.139", "v6.1") rather than a size. */
+  version?: boolean;
 }) {
   const id = useId();
   const bad = props.problem?.field === props.field;
@@ -41,7 +43,9 @@ function NumberField(props: {
         <input
           id={id}
           type="text"
-          inputMode="decimal"
+          inputMode={props.version ? 'text' : 'decimal'}
+          spellCheck={props.version ? false : undefined}
+          placeholder={props.version ? 'e.g. 4.18' : undefined}
           value={props.value}
           aria-invalid={bad || undefined}
           aria-describedby={bad ? 'xp-problem' : undefined}
@@ -199,6 +203,28 @@ export function ExperimentForm({ input, onChange, onRun, problem, running, child
             { id: 'tdp', label: 'TDP' },
           ]}
           onChange={(v) => set('mmu', v)}
+        />
+      </fieldset>
+      <fieldset className="xp-group">
+        <legend>Kernels</legend>
+        {/* Any two releases from 2.6.37; the runs, table and charts are named after them. */}
+        <NumberField
+          label="First (orange)"
+          unit=""
+          field="kernelA"
+          value={input.kernelA}
+          problem={problem}
+          onChange={(v) => set('kernelA', v)}
+          version
+        />
+        <NumberField
+          label="Second (green)"
+          unit=""
+          field="kernelB"
+          value={input.kernelB}
+          problem={problem}
+          onChange={(v) => set('kernelB', v)}
+          version
         />
       </fieldset>
       <div className="xp-actions">

@@ -86,7 +86,7 @@ export function ExperimentView() {
         <p>
           {workload
             ? 'The faults of a KVM trace, in trace order, replayed by the bulk engine: pf_fixed before and after c6cecc4b9324, with the TDP MMU for reference. '
-            : 'A guest touches the first byte of every 4 KiB page of a range; the bulk engine counts the faults KVM fixes (pf_fixed) before and after c6cecc4b9324, with the TDP MMU for reference. '}
+            : 'A guest touches the first byte of every 4 KiB page of a range; the bulk engine counts the faults KVM fixes (pf_fixed) in two kernels, by default before and after c6cecc4b9324 (5.15 and 5.16), with the TDP MMU for reference. '}
           Runs happen in a worker of their own, so the page stays responsive up to 1 TiB.
         </p>
       </section>

@@ -30,6 +30,9 @@ export function ResultsTable({ shown }: { shown: ExperimentResults }) {
   const seed = isSeedExperiment(shown.built);
   const buggy = results.buggy?.totals;
   const fixed = results.fixed?.totals;
+  const { labels, defaultPair, note } = shown.names;
+  // "buggy / fixed", or the kernels compared ("v4.18 / v6.1").
+  const ratio = defaultPair ? 'buggy / fixed' : `${labels.buggy} / ${labels.fixed}`;
   return (
     <section className="xp-results" aria-label="Results">
       {/* Wider than a phone: it scrolls sideways in its own box (reachable by Tab), not the page. */}
@@ -50,11 +53,11 @@ export function ResultsTable({ shown }: { shown: ExperimentResults }) {
                     style={{ background: RUN_STYLE[r].colour }}
                     aria-hidden="true"
                   />
-                  {RUN_STYLE[r].label}
+                  {labels[r]}
                 </th>
               ))}
-              <th scope="col" title="buggy divided by fixed">
-                reduction (buggy / fixed)
+              <th scope="col" title={`pf_fixed of ${labels.buggy} divided by pf_fixed of ${labels.fixed}`}>
+                {defaultPair ? 'reduction' : 'ratio'} ({ratio})
               </th>
               {seed && <th scope="col">the seed's measurement (before → after)</th>}
             </tr>
@@ -112,6 +115,11 @@ export function ResultsTable({ shown }: { shown: ExperimentResults }) {
           </tbody>
         </table>
       </div>
+      {note && (
+        <p className="xp-note" data-testid="xp-kernels-note">
+          {note}
+        </p>
+      )}
       {seed && buggy && fixed && (
         <p className="xp-note">
           The seed measured pf_fixed in a real 8 GiB guest touching 6 GiB: about 1.75 million before the fix

@@ -113,7 +113,7 @@ export function TableOverview({
       {panels.map((p, i) => (
         <g key={p.run} transform={`translate(0,${28 + i * step})`}>
           <text x={LEFT} y={10} fontSize={12} fontWeight={600} fill={RUN_STYLE[p.run].colour}>
-            {RUN_STYLE[p.run].label}
+            {shown.names.labels[p.run]}
           </text>
           <text x={LEFT + imgW} y={10} fontSize={11} textAnchor="end" fill="currentColor">
             faulted {count(p.shares.counts.faulted)} ({shareText(p.shares.faulted)}) · prefetched{' '}

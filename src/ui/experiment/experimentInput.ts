@@ -1,6 +1,9 @@
+import { kernelFromText } from '../../engine/kernelVersion.ts';
 import { parseScenario } from '../../engine/scenario.ts';
 import { GIB_PAGES, HIGH_MEMORY_START_GFN, PCI_HOLE_START_GFN } from '../../engine/trace/memslotGuess.ts';
 import type { Backing, Memslot, PatternKind, Scenario } from '../../engine/types.ts';
+import { DEFAULT_KERNELS } from '../../worker/experimentProtocol.ts';
+import type { ExperimentKernels } from '../../worker/experimentProtocol.ts';
 
 export type SlotLayout = 'one-slot' | 'x86-pci-hole';
 export type ExperimentMmu = 'legacy' | 'tdp';
@@ -16,6 +19,10 @@ export interface ExperimentInput {
   seed: string;
   backing: Backing;
   mmu: ExperimentMmu;
+  /** The kernel of the first run (orange), as typed: "5.15", "4.18", "v6.1". */
+  kernelA: string;
+  /** The kernel of the second run (green). */
+  kernelB: string;
 }
 
 export type InputField = keyof ExperimentInput;
@@ -31,6 +38,8 @@ export const SEED_INPUT: ExperimentInput = {
   seed: '1',
   backing: '4k',
   mmu: 'legacy',
+  kernelA: DEFAULT_KERNELS.buggy,
+  kernelB: DEFAULT_KERNELS.fixed,
 };
 
 /**
@@ -55,6 +64,8 @@ export interface BuiltExperiment {
   gfns?: Float64Array;
   /** What the custom workload is, e.g. the trace's name. */
   label?: string;
+  /** The kernels of the two runs; absent: the seed's pair, 5.15 and 5.16. */
+  kernels?: ExperimentKernels;
 }
 
 /** Runs above this many accesses skip the separate engine timing unless asked (see experimentSession). */
@@ -152,6 +163,15 @@ export function buildExperiment(input: ExperimentInput): BuildResult {
     if (typeof seed !== 'number') return { ok: false, ...seed };
     accesses.seed = seed;
   }
+  const kernels: Partial<ExperimentKernels> = {};
+  for (const [field, run, what] of [
+    ['kernelA', 'buggy', 'First kernel'],
+    ['kernelB', 'fixed', 'Second kernel'],
+  ] as const) {
+    const k = kernelFromText(input[field]);
+    if (!k.ok) return { ok: false, field, message: `${what}: ${k.message}` };
+    kernels[run] = k.kernel.label;
+  }
   const parsed = parseScenario({
     name: 'experiment',
     mmu: input.mmu,
@@ -163,14 +183,25 @@ export function buildExperiment(input: ExperimentInput): BuildResult {
   });
   if (!parsed.ok)
     return { ok: false, field: 'touchedGiB', message: `${parsed.error.path}: ${parsed.error.message}` };
-  return { ok: true, value: { scenario: parsed.value, tableCount: Math.ceil(end / 512), memslots } };
+  return {
+    ok: true,
+    value: {
+      scenario: parsed.value,
+      tableCount: Math.ceil(end / 512),
+      memslots,
+      kernels: kernels as ExperimentKernels,
+    },
+  };
 }
 
 /** Whether the input is the seed's experiment (the table then shows the seed's own figures). */
 export function isSeedExperiment(b: BuiltExperiment): boolean {
   const s = b.scenario;
   const a = s.accesses;
+  const k = b.kernels ?? DEFAULT_KERNELS;
   return (
+    k.buggy === DEFAULT_KERNELS.buggy &&
+    k.fixed === DEFAULT_KERNELS.fixed &&
     !Array.isArray(a) &&
     s.mmu === 'legacy' &&
     s.backing === '4k' &&

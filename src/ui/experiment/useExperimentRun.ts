@@ -7,6 +7,8 @@ import type { RunKind, RunResult } from '../../worker/experimentProtocol.ts';
 import { OVERVIEW_PANEL, overviewLayout } from '../../engine/tableOverview.ts';
 import type { OverviewLayout } from '../../engine/tableOverview.ts';
 import type { BuiltExperiment } from './experimentInput.ts';
+import { runNames } from './runLabels.ts';
+import type { RunNames } from './runLabels.ts';
 
 export const CHART_BUCKETS = 512;
 
@@ -18,6 +20,8 @@ export interface ExperimentResults {
   runs: RunKind[];
   overview: OverviewLayout;
   results: Partial<Record<RunKind, RunResult>>;
+  /** What each run is called (by the fix, or by kernel version) in the table, legends and files. */
+  names: RunNames;
 }
 
 /** The progress of the current run: in a store of its own, so its updates re-render only the bar. */
@@ -62,12 +66,19 @@ export function useExperimentRun() {
         Math.floor(s.baseGfn / 512),
         Math.ceil((s.baseGfn + s.pages) / 512),
       ]);
-      const pending: ExperimentResults = { built, runs, overview, results: {} };
+      const pending: ExperimentResults = {
+        built,
+        runs,
+        overview,
+        results: {},
+        names: runNames(built.kernels),
+      };
       progress.setState({ fraction: 0, label: 'starting' });
       setState((s) => ({ ...s, status: 'running', message: '' }));
       c.run(
         {
           scenario: built.scenario,
+          ...(built.kernels ? { kernels: built.kernels } : {}),
           // A copy goes to the worker (transferred): the workload keeps its own for the next run.
           ...(built.gfns ? { gfns: built.gfns.slice() } : {}),
           measureEngine,

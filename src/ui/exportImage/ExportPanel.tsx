@@ -1,9 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { selectSides } from '../../state/sides.ts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
-import { composeCurrent, download, exportAllSteps, recordWebm, webmSupported } from './exportFrames.ts';
+import {
+  composeCurrent,
+  download,
+  exportAllSteps,
+  exportFileName,
+  recordWebm,
+  webmSupported,
+} from './exportFrames.ts';
 import type { ExportScope, Progress } from './exportFrames.ts';
 import { svgToPng } from './composeSvg.ts';
 
@@ -16,11 +24,7 @@ const selectMenu = (s: AppState) => ({
   speed: s.speed,
 });
 
-const SCOPES: ReadonlyArray<{ value: ExportScope; label: string }> = [
-  { value: 'view', label: 'Whole view' },
-  { value: 'buggy', label: 'Before the fix' },
-  { value: 'fixed', label: 'After the fix' },
-];
+const SCOPES: readonly ExportScope[] = ['view', 'buggy', 'fixed'];
 
 const pad = (n: number) => String(n).padStart(4, '0');
 
@@ -42,6 +46,10 @@ export function ExportPanel({ id, open, setOpen, button }: ExportPanelProps) {
   // The step on screen is read when a file is saved, not subscribed to: the menu need not
   // re-render on every step.
   const { mode, faultTicks, count, speed } = useAppStore(useShallow(selectMenu));
+  // Each side by name: before/after the fix, or the kernels compared ("Kernel 3.7").
+  const sides = useAppStore(selectSides);
+  const scopeLabel = (v: ExportScope) => (v === 'view' ? 'Whole view' : sides[v].title);
+  const fileName = (what: string) => exportFileName(api.getState(), shownScope, what);
   const shownTick = () => api.getState().frame?.tick ?? 0;
   const [scope, setScope] = useState<ExportScope>('view');
   const [progress, setProgress] = useState<(Progress & { what: string }) | null>(null);
@@ -87,21 +95,22 @@ export function ExportPanel({ id, open, setOpen, button }: ExportPanelProps) {
   const saveSvg = () => {
     const c = composeCurrent(api, shownScope);
     const tick = shownTick();
-    download(new Blob([c.svg], { type: 'image/svg+xml' }), `spte-step-${pad(tick + 1)}.svg`);
+    download(new Blob([c.svg], { type: 'image/svg+xml' }), fileName(`step-${pad(tick + 1)}.svg`));
     setMessage(`Saved step ${tick + 1} as SVG (${c.width}×${c.height}).`);
   };
   const savePng = () =>
     run('PNG', async () => {
       const c = composeCurrent(api, shownScope);
       const tick = shownTick();
-      download(await svgToPng(c, 2), `spte-step-${pad(tick + 1)}.png`);
+      download(await svgToPng(c, 2), fileName(`step-${pad(tick + 1)}.png`));
       setMessage(`Saved step ${tick + 1} as PNG (${c.width * 2}×${c.height * 2}).`);
     });
   const saveAll = () =>
     run('Steps', async (signal) => {
       const zip = await exportAllSteps(api, shownScope, onProgress('Steps'), signal);
-      download(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), 'spte-steps.zip');
-      setMessage(`Saved ${count} steps as numbered PNGs in spte-steps.zip.`);
+      const name = fileName('steps.zip');
+      download(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
+      setMessage(`Saved ${count} steps as numbered PNGs in ${name}.`);
     });
   const saveWebm = () =>
     run('Video', async (signal) => {
@@ -110,7 +119,7 @@ export function ExportPanel({ id, open, setOpen, button }: ExportPanelProps) {
       const from = faultTicks[a] ?? 0;
       const to = (faultTicks[b + 1] ?? count) - 1;
       const blob = await recordWebm(api, shownScope, from, to, 400 / speed, onProgress('Video'), signal);
-      download(blob, `spte-faults-${a + 1}-${b + 1}.webm`);
+      download(blob, fileName(`faults-${a + 1}-${b + 1}.webm`));
       setMessage(`Saved faults ${a + 1}–${b + 1} (${to - from + 1} steps) as WebM.`);
     });
 
@@ -119,16 +128,16 @@ export function ExportPanel({ id, open, setOpen, button }: ExportPanelProps) {
     <div id={`${id}-panel`} className="export-panel" role="group" aria-label="Export image" hidden={!open}>
       {mode === 'compare' && (
         <div role="radiogroup" aria-label="Picture of" className="segmented segmented-small">
-          {SCOPES.map((s) => (
-            <label key={s.value} className={`segmented-option${scope === s.value ? ' is-on' : ''}`}>
+          {SCOPES.map((v) => (
+            <label key={v} className={`segmented-option${scope === v ? ' is-on' : ''}`}>
               <input
                 type="radio"
                 name={`${id}-scope`}
-                value={s.value}
-                checked={scope === s.value}
-                onChange={() => setScope(s.value)}
+                value={v}
+                checked={scope === v}
+                onChange={() => setScope(v)}
               />
-              <span>{s.label}</span>
+              <span>{scopeLabel(v)}</span>
             </label>
           ))}
         </div>

@@ -1,4 +1,6 @@
+import { sidesCaption, sidesFileTag, sidesOf } from '../../state/sides.ts';
 import type { AppStore } from '../../state/store.ts';
+import type { AppState } from '../../state/types.ts';
 import { narrationText } from '../app/narrationText.ts';
 import { narrate } from '../narration/narrate.ts';
 import { composeSvg, svgToPng } from './composeSvg.ts';
@@ -14,15 +16,46 @@ export function regionsFor(scope: ExportScope): Element[] {
   return Array.from(document.querySelectorAll(sel));
 }
 
-/** The frame on screen now, composed with its narration as the caption. */
-export function composeCurrent(store: AppStore, scope: ExportScope): ComposedSvg {
-  const s = store.getState();
+/** Which sides a picture shows: both (the whole view in compare mode) or one. */
+function shownSides(s: Pick<AppState, 'mode'>, scope: ExportScope): 'both' | 'buggy' | 'fixed' {
+  if (scope !== 'view') return scope;
+  return s.mode === 'compare' ? 'both' : s.mode;
+}
+
+/**
+ * A file name for what is shown: `spte-step-0007.svg` for the default pair (the names teachers
+ * already have), `spte-v3.7-v3.8-step-0007.svg` when two kernels are compared, `spte-v3.8-…` for
+ * one of them. `what` is the rest of the name ("step-0007.svg", "steps.zip", "faults-1-2.webm").
+ */
+export function exportFileName(
+  s: Pick<AppState, 'mode' | 'scenario'>,
+  scope: ExportScope,
+  what: string,
+): string {
+  return `spte${sidesFileTag(sidesOf(s.scenario), shownSides(s, scope))}-${what}`;
+}
+
+/** The line under a picture: step, scenario, the function and which kernels are drawn. */
+export function exportMeta(
+  s: Pick<AppState, 'mode' | 'scenario' | 'axis' | 'frame'>,
+  scope: ExportScope,
+): string {
   const count = s.axis?.count ?? 0;
   const tick = s.frame?.tick ?? 0;
   const name = s.scenario?.name ? ` · ${s.scenario.name}` : '';
+  const fn =
+    s.scenario?.mmu === 'shadow' && s.scenario.guest?.paging
+      ? 'FNAME(pte_prefetch)'
+      : '__direct_pte_prefetch';
+  return `Step ${tick + 1} of ${count}${name} · KVM ${fn}, ${sidesCaption(sidesOf(s.scenario), shownSides(s, scope))}`;
+}
+
+/** The frame on screen now, composed with its narration as the caption. */
+export function composeCurrent(store: AppStore, scope: ExportScope): ComposedSvg {
+  const s = store.getState();
   return composeSvg(regionsFor(scope), {
     caption: narrationText(s.frame, narrate) || 'Before the first access.',
-    meta: `Step ${tick + 1} of ${count}${name} · KVM __direct_pte_prefetch, before/after c6cecc4b9324`,
+    meta: exportMeta(s, scope),
   });
 }
 

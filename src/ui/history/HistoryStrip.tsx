@@ -74,6 +74,10 @@ export function HistoryStrip({ placement }: { placement: 'top' | 'bottom' }) {
       <div className="history-head">
         <span className="history-title">Kernel history</span>
         <span className="history-now">showing {shown}</span>
+        <span className="history-key">
+          <span className="history-key-mark" aria-hidden="true" />
+          changes the results; the others change the code or the host’s default
+        </span>
         {current?.demo && presetId !== current.demo && (
           <button type="button" className="link-button" onClick={() => void showDemo(current, current.demo!)}>
             Load an example where v{current.version} changes the outcome

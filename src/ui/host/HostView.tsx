@@ -3,19 +3,10 @@ import type { HostInput } from '../../engine/hostCheck.ts';
 import { createHostClient } from '../../worker/hostClient.ts';
 import type { HostClient } from '../../worker/hostClient.ts';
 import type { HostAnswerReply } from '../../worker/hostProtocol.ts';
+import { copyText } from '../share/copyText.ts';
 import { HostForm } from './HostForm.tsx';
+import { hostCommandLine, hostSearch, readHostSearch } from './hostUrl.ts';
 import './host.css';
-
-/** The question the page opens with: a 5.15.y stable host, the case the seed's fix never reached. */
-export const HOST_DEFAULT: HostInput = {
-  kernel: '5.15.139',
-  cpu: 'intel',
-  tdp: true,
-  eptad: true,
-  tdpMmu: 'default',
-  nested: false,
-  hugepages: false,
-};
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -30,7 +21,11 @@ const BUG_WORD = { affected: 'Affected', fixed: 'Fixed', 'not-affected': 'Not af
 
 /** "Is my host affected?" (`?view=host`): the form, then the answer with its sources. */
 export function HostView() {
-  const [input, setInput] = useState<HostInput>(HOST_DEFAULT);
+  // The question comes from the address (a shared link) and goes back into it on every change.
+  const [initial] = useState(() => readHostSearch(window.location.search));
+  const [input, setInput] = useState<HostInput>(initial.input);
+  const [linkProblems, setLinkProblems] = useState<string[]>(initial.problems);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const [reply, setReply] = useState<HostAnswerReply | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +49,33 @@ export function HostView() {
     };
   }, [input]);
 
+  useEffect(() => {
+    // replaceState: one history entry for the page, whatever is typed; Back leaves the page.
+    const search = hostSearch(input, window.location.search);
+    if (search !== window.location.search) {
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      window.history.replaceState(window.history.state, '', url);
+    }
+  }, [input]);
+
+  useEffect(() => {
+    if (copied === 'idle') return;
+    const t = setTimeout(() => setCopied('idle'), 2500);
+    return () => clearTimeout(t);
+  }, [copied]);
+
+  const change = (next: HostInput) => {
+    setLinkProblems([]);
+    setInput(next);
+  };
+  const copyLink = async () => {
+    // The page's own address and the question; the stepping view's state (the hash) is not part of it.
+    const url = new URL(window.location.href);
+    url.search = hostSearch(input, url.search);
+    url.hash = '';
+    setCopied((await copyText(url.toString())) ? 'copied' : 'failed');
+  };
+
   useEffect(
     () => () => {
       client.current?.dispose();
@@ -75,7 +97,28 @@ export function HostView() {
           version boundary was verified).
         </p>
       </div>
-      <HostForm value={input} onChange={setInput} />
+      {linkProblems.length > 0 && (
+        <div className="problem-banner host-link-problem" role="alert" data-testid="host-link-problems">
+          <strong>This link asked for a host the page cannot use as written.</strong>
+          <ul>
+            {linkProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <HostForm value={input} onChange={change} />
+      <div className="host-share">
+        <button type="button" className="btn btn-small" onClick={() => void copyLink()}>
+          Copy link to this answer
+        </button>
+        <span role="status" aria-live="polite" className="host-share-status">
+          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: use the address bar' : ''}
+        </span>
+        <code className="host-cmd host-cli" aria-label="The same question on the command line">
+          $ {hostCommandLine(input)}
+        </code>
+      </div>
       {problem && (
         <p className="problem host-problem" role="alert">
           {problem}

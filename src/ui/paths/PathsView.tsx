@@ -82,7 +82,10 @@ export function PathsView({ embed = embedFromUrl() }: PathsViewProps) {
           <p>
             The seed names four paths: the legacy direct MMU (before and after c6cecc4b9324), shadow paging,
             the TDP MMU and hugepage-backed memory. Each runs the same accesses here in bulk mode; shadow
-            paging gets a guest page table mapping every page linearly.
+            paging gets a guest page table mapping every page linearly. The kernels are 5.15 and 5.16 (the
+            other paths run 5.16): on this workload every release behaves like one of the two, since the rest
+            of the prefetch code’s history needs bad guest PTEs, nested EPT without A/D bits or invalidations.
+            To compare two chosen kernels, use the experiment’s Kernels fields or the kernel history strip.
           </p>
         </div>
       )}

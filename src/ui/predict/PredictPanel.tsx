@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { Variant } from '../../engine/types.ts';
-import { predictVariantOf, WHO } from '../../state/predictSlice.ts';
+import { predictVariantOf } from '../../state/predictSlice.ts';
+import { selectSides } from '../../state/sides.ts';
 import { useAppStore } from '../../state/StoreContext.tsx';
 import type { AppState } from '../../state/types.ts';
 import { scoreText } from '../../state/predictScoring.ts';
@@ -18,14 +18,14 @@ const selectPanel = (s: AppState) => ({
   resetPredictScore: s.resetPredictScore,
 });
 
-const VARIANT_NAME: Record<Variant, string> = { buggy: 'Old code', fixed: 'Fixed code' };
-
 /**
  * The quiz in the dock: at a fault's first step the learner picks the window entries they expect
  * the fault to prefetch (or None), then Check shows the answer on the same eight cells.
  */
 export function PredictPanel() {
   const p = useAppStore(useShallow(selectPanel));
+  // The sides by name: old/fixed code, or the two kernels compared ("v3.7", "v3.8").
+  const sides = useAppStore(selectSides);
   const { predict, mode, variant } = p;
   if (!predict.on) return null;
   const q = predict.question;
@@ -46,8 +46,8 @@ export function PredictPanel() {
     revealed && q
       ? predict.announcement
       : q && predict.phase !== 'idle'
-        ? `Fault on entry ${q.faultGfn - base}: which entries of ${q.window[0]! - base}–${q.window[7]! - base} does ${WHO[variant]} prefetch?`
-        : `Step or play to the next fault for a question about ${WHO[variant]}.`;
+        ? `Fault on entry ${q.faultGfn - base}: which entries of ${q.window[0]! - base}–${q.window[7]! - base} does ${sides[variant].who} prefetch?`
+        : `Step or play to the next fault for a question about ${sides[variant].who}.`;
 
   return (
     <section className="predict" aria-label="Predict">
@@ -63,7 +63,7 @@ export function PredictPanel() {
                 checked={predict.variant === v}
                 onChange={() => p.setPredictVariant(v)}
               />
-              <span>{VARIANT_NAME[v]}</span>
+              <span>{sides[v].quiz}</span>
             </label>
           ))}
         </div>

@@ -20,6 +20,11 @@ export interface SptePageProps {
   frame: VariantFrame;
   scenario: Scenario;
   label: Variant;
+  /**
+   * The side by name when two chosen kernels are compared (not 5.15 | 5.16): its accessible name
+   * ("v4.13") and heading ("Kernel 4.13"). Without it the side is named by `label`.
+   */
+  side?: { name: string; title: string } | undefined;
   /** 1 where the other variant's entry code differs; those entries get a highlight ring. */
   diffMask?: Uint8Array | null;
   onEntryClick?: (index: number, gfn: number, ev: SyntheticEvent) => void;
@@ -89,6 +94,7 @@ export function SptePage({
   frame,
   scenario,
   label,
+  side,
   diffMask = null,
   onEntryClick,
   compact = false,
@@ -116,7 +122,8 @@ export function SptePage({
   const first = windowFirstOf(frame, scenario);
   const [focused, setFocused] = useState(first);
   const last = first + PTE_PREFETCH_NUM - 1;
-  const windowName = `Window ${first}–${last} — ${label}`;
+  const name = side?.name ?? label;
+  const windowName = `Window ${first}–${last} — ${name}`;
   const style = { '--spte-step-ms': `${transitionMs}ms` } as CSSProperties;
   // A 2 MiB leaf maps the whole region: no 4 KiB table, one PMD entry (PmdView).
   const huge = mappedHuge(codes);
@@ -140,14 +147,14 @@ export function SptePage({
     <section
       className={`spte-page is-${label}${compact ? ' is-compact' : ''}${huge ? ' is-huge' : ''} part-${part}`}
       style={style}
-      aria-label={`${PART_NAME[part]}, ${label}`}
+      aria-label={`${PART_NAME[part]}, ${name}`}
     >
       {!compact && part !== 'overview' && (
         // One row: whose page this is, and which window (or PMD entry) the drawing below shows.
-        <header className="spte-page-head">
+        <header className={`spte-page-head${side ? ' is-kernels' : ''}`}>
           {/* The kernel's own variant: two chosen versions may both predate the fix. */}
           <span className={`spte-variant-badge is-${frame.variant ?? label}`}>{frame.variant ?? label}</span>
-          {frame.kernel === undefined || frame.kernel === VARIANT_KERNEL[label] ? (
+          {!side && frame.kernel === VARIANT_KERNEL[label] ? (
             <>
               <span className="spte-variant-title">{VARIANT_TITLE[label]}</span>
               <span className="spte-variant-sub">
@@ -157,7 +164,7 @@ export function SptePage({
             </>
           ) : (
             <>
-              <span className="spte-variant-title">Kernel {frame.kernel}</span>
+              <span className="spte-variant-title">{side?.title ?? `Kernel ${frame.kernel}`}</span>
               <span className="spte-variant-sub">{kernelSub(frame.kernel, guestPaging)}</span>
             </>
           )}
@@ -193,7 +200,7 @@ export function SptePage({
           </div>
           {OverviewPicture ? (
             <OverviewPicture
-              name={`SPTE page — ${label}`}
+              name={`SPTE page — ${name}`}
               addresses={pageAddresses}
               states={states}
               host={host}
@@ -203,7 +210,7 @@ export function SptePage({
             />
           ) : (
             <Overview
-              name={`SPTE page — ${label}`}
+              name={`SPTE page — ${name}`}
               tableBase={tableBase}
               states={states}
               host={host}

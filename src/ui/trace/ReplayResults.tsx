@@ -4,10 +4,15 @@ import { selectReplaying, selectReport, selectSummary } from './selectors.ts';
 import { faultsSaved, percentText, plural } from './traceReport.ts';
 import { useTrace } from './useTrace.ts';
 
+/*
+ * The kernels a replay stands for. A fault trace carries no guest page tables, no nested EPT and
+ * no invalidations, so on one every release from v2.6.37 prefetches like 5.15 or like 5.16: the
+ * rows name those ranges instead of offering a kernel pair (docs/history.md).
+ */
 const ROWS: ReadonlyArray<{ key: 'buggy' | 'fixed' | 'tdp'; label: string }> = [
-  { key: 'buggy', label: 'Buggy legacy MMU (before c6cecc4b9324)' },
-  { key: 'fixed', label: 'Fixed legacy MMU' },
-  { key: 'tdp', label: 'TDP MMU (no prefetch)' },
+  { key: 'buggy', label: 'Buggy legacy MMU: v2.6.37 to 5.15.y (before c6cecc4b9324)' },
+  { key: 'fixed', label: 'Fixed legacy MMU: v5.16 and later (c6cecc4b9324)' },
+  { key: 'tdp', label: 'TDP MMU: v5.10 and later (no prefetch)' },
 ];
 
 /** The replay's totals for the three MMUs, and what the fix saves on this fault stream. */
@@ -60,6 +65,12 @@ export function ReplayResults() {
           ))}
         </tbody>
       </table>
+      <p className="trace-hint" data-testid="replay-kernels">
+        Every kernel from v2.6.37 on replays this trace like one of the first two rows: the other changes in
+        the prefetch code’s history need guest page tables, nested EPT without A/D bits or MMU-notifier
+        invalidations, none of which a fault trace records. To compare two chosen kernels on it, use “Step
+        through this trace”, then the editor’s Kernel and Compare with fields.
+      </p>
       <p className="trace-hint">
         A trace holds only the accesses that faulted on the traced kernel; accesses that hit a present or
         prefetched entry never exit. A trace from a kernel without prefetch (TDP MMU) is the full first-touch
