@@ -1,6 +1,6 @@
 import type { HostInput } from '../engine/hostCheck.ts';
 import type { HostAnswerReply, HostError, HostRequest, HostResponse } from './hostProtocol.ts';
-import { RpcChannel } from './rpcChannel.ts';
+import { LatestOnly, RpcChannel } from './rpcChannel.ts';
 import type { WorkerPort } from './rpcChannel.ts';
 
 export type HostWorkerLike = WorkerPort<HostRequest, HostResponse>;
@@ -8,22 +8,14 @@ export type HostWorkerLike = WorkerPort<HostRequest, HostResponse>;
 /** Talks to the host worker; only the latest question matters, so an older one answers null. */
 export class HostClient {
   private readonly channel: RpcChannel<HostRequest, HostResponse, { check: HostAnswerReply | HostError }>;
-  private supersede: (() => void) | null = null;
+  private readonly latest = new LatestOnly();
 
   constructor(worker: HostWorkerLike) {
     this.channel = new RpcChannel(worker, { stoppedMessage: 'host worker stopped' });
   }
 
   check(input: HostInput): Promise<HostAnswerReply | HostError | null> {
-    this.supersede?.();
-    const { id, reply } = this.channel.request<'check'>({ type: 'check', input });
-    return new Promise((resolve) => {
-      this.supersede = () => {
-        this.channel.forget(id);
-        resolve(null);
-      };
-      reply.then(resolve, () => resolve(null));
-    });
+    return this.latest.track(this.channel, this.channel.request<'check'>({ type: 'check', input }));
   }
 
   dispose(): void {

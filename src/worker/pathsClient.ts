@@ -1,6 +1,6 @@
 import type { Workload } from '../engine/comparePaths.ts';
 import type { PathsError, PathsProgress, PathsRequest, PathsResponse, PathsRows } from './pathsProtocol.ts';
-import { RpcChannel } from './rpcChannel.ts';
+import { LatestOnly, RpcChannel } from './rpcChannel.ts';
 import type { WorkerPort } from './rpcChannel.ts';
 
 /** The part of a Worker the client uses, so tests can pass a fake. */
@@ -14,8 +14,7 @@ export type PathsWorkerLike = WorkerPort<PathsRequest, PathsResponse>;
  */
 export class PathsClient {
   private readonly channel: RpcChannel<PathsRequest, PathsResponse, { compare: PathsRows | PathsError }>;
-  /** Answers the latest request null and stops listening to it. */
-  private supersede: (() => void) | null = null;
+  private readonly latest = new LatestOnly();
 
   constructor(worker: PathsWorkerLike) {
     this.channel = new RpcChannel(worker, {
@@ -28,8 +27,7 @@ export class PathsClient {
     workload: Workload,
     onProgress: (p: PathsProgress) => void,
   ): Promise<PathsRows | PathsError | null> {
-    this.supersede?.();
-    const { id, reply } = this.channel.request<'compare'>(
+    const sent = this.channel.request<'compare'>(
       { type: 'compare', workload },
       {
         onInterim: ({ id: _id, ...m }) => {
@@ -37,14 +35,7 @@ export class PathsClient {
         },
       },
     );
-    return new Promise((resolve) => {
-      this.supersede = () => {
-        this.channel.forget(id);
-        resolve(null);
-      };
-      // dispose() rejects what is pending: the view hears null, as for a superseded run.
-      reply.then(resolve, () => resolve(null));
-    });
+    return this.latest.track(this.channel, sent);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RpcChannel } from './rpcChannel.ts';
+import { LatestOnly, RpcChannel } from './rpcChannel.ts';
 import type { WorkerPort } from './rpcChannel.ts';
 
 type Req = { id: number; type: 'sum'; values: number[] } | { id: number; type: 'echo'; text: string };
@@ -93,5 +93,27 @@ describe('RpcChannel', () => {
     c.dispose();
     expect(w.terminated).toBe(true);
     await expect(p.reply).rejects.toThrow('stopped');
+  });
+});
+
+describe('LatestOnly', () => {
+  it('answers a replaced request null, never sends it if queued, and keeps the latest answer', async () => {
+    const { w, c } = channel();
+    const latest = new LatestOnly();
+    const first = latest.track(c, c.request<'echo'>({ type: 'echo', text: 'old' }));
+    const second = latest.track(c, c.request<'echo'>({ type: 'echo', text: 'new' }));
+    await expect(first).resolves.toBeNull();
+    w.emit({ type: 'ready' });
+    expect(w.sent.map((m) => m.type === 'echo' && m.text)).toEqual(['new']);
+    w.emit({ type: 'echo', id: w.sent[0]!.id, text: 'new' });
+    await expect(second).resolves.toEqual({ type: 'echo', text: 'new' });
+  });
+
+  it('answers null when the worker stops under it', async () => {
+    const { w, c } = channel();
+    w.emit({ type: 'ready' });
+    const pending = new LatestOnly().track(c, c.request<'sum'>({ type: 'sum', values: [1, 2] }));
+    c.dispose();
+    await expect(pending).resolves.toBeNull();
   });
 });

@@ -123,3 +123,24 @@ export class RpcChannel<
     (p.resolve as (r: unknown) => void)(reply);
   }
 }
+
+/**
+ * For views that only show the latest answer: each request made through it answers the one
+ * before it null, stops listening to it and, if it is still queued, never sends it (the worker
+ * still finishes one already sent, which costs at most one run). A disposed channel answers null
+ * too, so a view hears the same thing whether its request was replaced or its worker stopped.
+ */
+export class LatestOnly {
+  private supersede: (() => void) | null = null;
+
+  track<R>(channel: { forget(id: number): void }, sent: SentRequest<R>): Promise<R | null> {
+    this.supersede?.();
+    return new Promise((resolve) => {
+      this.supersede = () => {
+        channel.forget(sent.id);
+        resolve(null);
+      };
+      sent.reply.then(resolve, () => resolve(null));
+    });
+  }
+}
