@@ -1,5 +1,6 @@
 // Generated bad and extreme inputs for `npm run fuzz`: scenario text, trace text and share links.
 // Deterministic: input k of a seed is the same on every run, so a failure can be replayed.
+import { TOP_KEYS } from '../src/engine/scenario.ts';
 
 /** mulberry32: small, fast, good enough to pick mutations. */
 export function rng(seed: number): Rng {
@@ -113,20 +114,6 @@ function extremeValue(r: Rng, max: number): unknown {
       return r.int(0, 2 ** 31) * r.pick([1, 512, 2 ** 20]);
   }
 }
-
-const TOP_KEYS = [
-  'version',
-  'name',
-  'mmu',
-  'variant',
-  'backing',
-  'adBits',
-  'memslots',
-  'nonResident',
-  'present',
-  'accesses',
-  'guest',
-];
 
 /** A valid scenario, sometimes at a limit (big, but within what the CLI promises to run). */
 function baseScenario(r: Rng, big: boolean): Record<string, unknown> {

@@ -160,9 +160,7 @@ describe('--kernel and --compare-kernel', () => {
     const bad = await runSimCommand(['s.json', '--kernel', 'next'], io);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(
-      /^sim: --kernel: "next" is not a kernel version like 5\.15 or 5\.15\.139; supported: .*\n$/,
-    );
+    expect(bad.stderr).toMatch(/^sim: --kernel: "next" is not a kernel version like 5\.15; supported: .*\n$/);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

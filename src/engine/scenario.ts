@@ -37,7 +37,8 @@ import type {
   Variant,
 } from './types.ts';
 
-const TOP_KEYS = [
+/** Every key a scenario's top level may have (the fuzzer draws from the same list). */
+export const TOP_KEYS = [
   'version',
   'name',
   'mmu',
