@@ -59,9 +59,10 @@ export const HISTORY: readonly HistoryEntry[] = [
     released: '2020-01-26',
     commit: null,
     title: 'Files move to kvm/mmu/',
-    summary: 'mmu.c and paging_tmpl.h move into arch/x86/kvm/mmu/; the prefetch code is unchanged.',
+    summary:
+      'mmu.c and paging_tmpl.h move into arch/x86/kvm/mmu/ ("KVM: x86: create mmu/ subdirectory"); the prefetch code is unchanged.',
     behaviour: false,
-    verified: 'no',
+    verified: 'yes',
   },
   {
     version: '5.10',
@@ -105,13 +106,13 @@ export const HISTORY: readonly HistoryEntry[] = [
     verified: 'yes',
   },
   {
-    version: '6.1',
-    released: '2022-12-11',
-    commit: null,
+    version: '6.0',
+    released: '2022-10-02',
+    commit: '20ec3ebd707c',
     title: 'mmu_notifier_count renamed',
-    summary: 'The invalidation counter becomes mmu_invalidate_in_progress; same check.',
+    summary: 'The invalidation counter becomes mmu_invalidate_in_progress (merged for 6.0-rc2); same check.',
     behaviour: false,
-    verified: 'no',
+    verified: 'yes',
   },
   {
     version: '5.15.129',

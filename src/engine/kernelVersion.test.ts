@@ -68,9 +68,14 @@ describe('kernel versions', () => {
     const c = (t: string) => resolveKernel(t).behaviour.code;
     expect(c('4.19').mmuFile).toBe('arch/x86/kvm/mmu.c');
     expect(c('5.5').mmuFile).toBe('arch/x86/kvm/mmu/mmu.c');
-    expect(c('5.16').directMap).toBe('__direct_map');
-    expect(c('5.17').directMap).toBe('direct_map');
+    // 362871d74ff6 reached mainline in the v6.3 merge window; 20ec3ebd707c in v6.0-rc2.
+    expect(c('5.17').directMap).toBe('__direct_map');
+    expect(c('6.2').directMap).toBe('__direct_map');
+    expect(c('6.2.16').directMap).toBe('__direct_map');
+    expect(c('6.3').directMap).toBe('direct_map');
     expect(c('5.15').notifierField).toBe('mmu_notifier_count');
+    expect(c('5.19').notifierField).toBe('mmu_notifier_count');
+    expect(c('6.0').notifierField).toBe('mmu_invalidate_in_progress');
     expect(c('6.1').notifierField).toBe('mmu_invalidate_in_progress');
     expect(c('6.3').noDirtyLogArg).toBe(true);
     expect(c('6.4').noDirtyLogArg).toBe(false);

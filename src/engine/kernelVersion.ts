@@ -43,9 +43,12 @@ export interface KernelCode {
   /** arch/x86/kvm/mmu.c before v5.5, arch/x86/kvm/mmu/mmu.c from v5.5. */
   mmuFile: string;
   pagingTmplFile: string;
-  /** __direct_map before v5.17, direct_map from v5.17. */
+  /** __direct_map before v6.3, direct_map from v6.3 (362871d74ff6). */
   directMap: string;
-  /** mmu_notifier_count (v5.12-v6.0), mmu_invalidate_in_progress (v6.1). Empty before v5.12. */
+  /**
+   * mmu_notifier_count (v5.12-v5.19), mmu_invalidate_in_progress from v6.0 (20ec3ebd707c, merged
+   * for v6.0-rc2). Empty before v5.12.
+   */
   notifierField: string;
   /** FNAME(prefetch_gpte) takes no_dirty_log before v6.4 (91ca7672dc73). */
   noDirtyLogArg: boolean;
@@ -148,11 +151,11 @@ export function behaviourOf(x: KernelVersion): KernelBehaviour {
       mmuFile: !is2637 && atLeast(x, 5, 5) ? 'arch/x86/kvm/mmu/mmu.c' : 'arch/x86/kvm/mmu.c',
       pagingTmplFile:
         !is2637 && atLeast(x, 5, 5) ? 'arch/x86/kvm/mmu/paging_tmpl.h' : 'arch/x86/kvm/paging_tmpl.h',
-      directMap: !is2637 && atLeast(x, 5, 17) ? 'direct_map' : '__direct_map',
+      directMap: !is2637 && atLeast(x, 6, 3) ? 'direct_map' : '__direct_map',
       notifierField:
         is2637 || !atLeast(x, 5, 12)
           ? ''
-          : atLeast(x, 6, 1)
+          : atLeast(x, 6, 0)
             ? 'mmu_invalidate_in_progress'
             : 'mmu_notifier_count',
       noDirtyLogArg: is2637 || !atLeast(x, 6, 4),

@@ -50,11 +50,14 @@ describe('the code panel follows the kernel version', () => {
     expect(text('legacy', '4.13')).toContain('if (sp_ad_disabled(sp)) return;');
   });
 
-  it('the notifier check appears in v5.12 and is renamed in v6.1', () => {
+  it('the notifier check appears in v5.12 and is renamed in v6.0', () => {
     expect(text('legacy', '5.11')).not.toContain('mmu_notifier_count');
     expect(text('legacy', '5.12')).toContain('kvm->mmu_notifier_count');
     expect(text('shadow', '5.12')).toContain('kvm->mmu_notifier_count');
-    expect(text('legacy', '6.1')).toContain('kvm->mmu_invalidate_in_progress');
+    expect(text('legacy', '5.19')).toContain('kvm->mmu_notifier_count');
+    expect(text('legacy', '6.0')).toContain('kvm->mmu_invalidate_in_progress');
+    expect(text('shadow', '6.0')).toContain('kvm->mmu_invalidate_in_progress');
+    expect(text('legacy', '6.0')).not.toContain('mmu_notifier_count');
   });
 
   it('the shadow loop: inline with continue before v3.8, FNAME(prefetch_gpte) with break after', () => {
@@ -65,9 +68,10 @@ describe('the code panel follows the kernel version', () => {
     expect(text('shadow', '6.4')).not.toContain('gpte[i], true))');
   });
 
-  it('names: __direct_map before v5.17; kvm_prefetch_pages and kvm_mmu_prefetch_sptes from v6.13', () => {
-    expect(fns('legacy', '5.16')[0]).toBe('__direct_map()');
-    expect(fns('legacy', '5.17')[0]).toBe('direct_map()');
+  it('names: __direct_map before v6.3; kvm_prefetch_pages and kvm_mmu_prefetch_sptes from v6.13', () => {
+    expect(fns('legacy', '5.17')[0]).toBe('__direct_map()');
+    expect(fns('legacy', '6.2')[0]).toBe('__direct_map()');
+    expect(fns('legacy', '6.3')[0]).toBe('direct_map()');
     expect(text('legacy', '6.12')).toContain('gfn_to_page_many_atomic');
     expect(text('legacy', '6.13')).toContain('kvm_prefetch_pages');
     expect(fns('legacy', '6.13')).toContain(
