@@ -87,8 +87,13 @@ test("each column's code line is its own kernel's: the A/D test of v4.12 beside 
   await expect(stage(page)).toHaveAttribute('data-frame-tick', '0');
   const left = page.getByLabel('Current line — v4.12');
   const right = page.getByLabel('Current line — v4.13');
-  for (let i = 0; i < 6 && !(await right.textContent())?.includes('sp_ad_disabled'); i++)
+  // One step at a time, each awaited: the code line changes with the worker's frame, and reading
+  // it before that frame lands stepped past the line (to the end) on a loaded machine.
+  for (let i = 0; i < 6 && !(await right.textContent())?.includes('sp_ad_disabled'); i++) {
+    const tick = (await stage(page).getAttribute('data-frame-tick')) ?? '';
     await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(stage(page)).not.toHaveAttribute('data-frame-tick', tick);
+  }
   await expect(right).toContainText('if (sp_ad_disabled(sp)) return;');
   await expect(left).toContainText('if (!shadow_accessed_mask) return;');
   expect(errors).toEqual([]);
