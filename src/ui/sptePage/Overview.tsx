@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { KeyboardEvent, MouseEvent, SyntheticEvent } from 'react';
-import { SPTES_PER_TABLE } from '../../engine/types.ts';
 import type { CellState } from '../../viz/cellState.ts';
 import { moveInGrid } from '../../viz/gridNav.ts';
 import type { TableHostInfo } from '../../viz/hostInfo.ts';
-import { OVERVIEW, overviewCell, overviewRuleX, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
+import { OVERVIEW, overviewCell, overviewSize } from '../../viz/layout.ts';
 import type { Addressing } from './addressWords.ts';
+import { SlotRules, WindowOutline } from './OverviewMarks.tsx';
 import { OverviewRow } from './OverviewRow.tsx';
 import { PatternDefs } from './PatternDefs.tsx';
 import type { PatternIds } from './PatternDefs.tsx';
@@ -80,10 +80,6 @@ export function Overview(props: OverviewProps) {
     onEntryClick?.(index, tableBase + index, ev);
   };
 
-  const win = overviewWindowRect(windowFirst);
-  const rules: number[] = [];
-  for (let k = 1; k < SPTES_PER_TABLE; k++) if (host.slotIds[k] !== host.slotIds[k - 1]) rules.push(k);
-
   return (
     <svg
       ref={svgRef}
@@ -110,31 +106,9 @@ export function Overview(props: OverviewProps) {
           ids={ids}
         />
       ))}
-      {rules.map((k) => {
-        const c = overviewCell(k);
-        const x = overviewRuleX(k);
-        return (
-          <line
-            key={k}
-            className="spte-slot-rule is-small"
-            x1={x}
-            x2={x}
-            y1={c.y - 2}
-            y2={c.y + OVERVIEW.cell + 2}
-          />
-        );
-      })}
+      <SlotRules host={host} />
       <FocusRing index={focused} />
-      <rect
-        className="spte-window-outline"
-        x={0}
-        y={0}
-        width={win.width}
-        height={win.height}
-        rx={3}
-        style={{ transform: `translate(${win.x}px, ${win.y}px)` }}
-        aria-hidden="true"
-      />
+      <WindowOutline windowFirst={windowFirst} />
     </svg>
   );
 }

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
-import { SPTES_PER_TABLE } from '../../engine/types.ts';
 import type { CellState } from '../../viz/cellState.ts';
 import type { TableHostInfo } from '../../viz/hostInfo.ts';
-import { OVERVIEW, overviewCell, overviewRuleX, overviewSize, overviewWindowRect } from '../../viz/layout.ts';
+import { overviewSize } from '../../viz/layout.ts';
+import { SlotRules, WindowOutline } from './OverviewMarks.tsx';
 import { overviewPicture } from './overviewPicture.ts';
 import { overviewSummary } from './overviewSummary.ts';
 import { PatternDefs } from './PatternDefs.tsx';
@@ -37,9 +37,6 @@ export const OverviewPicture = memo(function OverviewPicture({
 }: OverviewPictureProps) {
   const paths = useMemo(() => overviewPicture(states, host, diffMask, ids), [states, host, diffMask, ids]);
   const summary = overviewSummary(name, addresses, states, host, diffMask);
-  const win = overviewWindowRect(windowFirst);
-  const rules: number[] = [];
-  for (let k = 1; k < SPTES_PER_TABLE; k++) if (host.slotIds[k] !== host.slotIds[k - 1]) rules.push(k);
   return (
     <svg
       className="spte-overview is-picture"
@@ -62,29 +59,8 @@ export const OverviewPicture = memo(function OverviewPicture({
           opacity={p.opacity}
         />
       ))}
-      {rules.map((k) => {
-        const c = overviewCell(k);
-        const x = overviewRuleX(k);
-        return (
-          <line
-            key={k}
-            className="spte-slot-rule is-small"
-            x1={x}
-            x2={x}
-            y1={c.y - 2}
-            y2={c.y + OVERVIEW.cell + 2}
-          />
-        );
-      })}
-      <rect
-        className="spte-window-outline"
-        x={0}
-        y={0}
-        width={win.width}
-        height={win.height}
-        rx={3}
-        style={{ transform: `translate(${win.x}px, ${win.y}px)` }}
-      />
+      <SlotRules host={host} />
+      <WindowOutline windowFirst={windowFirst} />
     </svg>
   );
 });
