@@ -88,8 +88,17 @@ export function checkMessage(message: string, what: string, strict = false): Ver
 
 /** The trace parser's promises: every line counted once, errors with line numbers, bounded. */
 export function checkTrace(p: ParsedTrace, maxKept: number): Verdict {
+  // Every physical line once: joined pieces (hard wraps, mail soft breaks) count as rejoined, and
+  // faults the guest took under shadow paging as guest faults.
   const counted =
-    p.faults + p.permissionFaults + p.otherVcpuEvents + p.setSptes.length + p.skipped + p.errorCount;
+    p.faults +
+    p.permissionFaults +
+    p.guestFaults +
+    p.otherVcpuEvents +
+    p.setSptes.length +
+    p.skipped +
+    p.errorCount +
+    p.rejoinedLines;
   if (counted !== p.lines) return bad(`${p.lines} lines but ${counted} counted`);
   if (p.faults !== p.gfns.length) return bad('faults differ from the GFNs kept');
   if (p.errors.length > maxKept) return bad(`${p.errors.length} errors kept`);
