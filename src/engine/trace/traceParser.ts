@@ -1,6 +1,7 @@
 import { EventSink } from './eventSink.ts';
 import { LineReader, MAX_LINE_CHARS } from './lineReader.ts';
 import { LineJoiner } from './rejoin.ts';
+import { SoftBreaks } from './softBreaks.ts';
 import { traceResult } from './traceResult.ts';
 import type { ParsedTrace, TraceParserOptions } from './types.ts';
 
@@ -29,6 +30,8 @@ export class TraceParser {
   private readonly sink = new EventSink();
   private readonly joiner = new LineJoiner(this.sink);
   private readonly reader = new LineReader((text, overlong) => this.takeLine(text, overlong));
+  private readonly soft = new SoftBreaks();
+  private readonly toJoiner = (text: string, n: number): void => this.joiner.line(text, n);
   private lines = 0;
   private bytes = 0;
   private cancelled = false;
@@ -69,6 +72,7 @@ export class TraceParser {
     if (this.result === null) {
       if (!this.stopped && !this.sniffBinary()) {
         this.reader.end();
+        this.soft.flush(this.lines, this.toJoiner);
         this.joiner.flush();
       }
       this.result = traceResult({
@@ -86,6 +90,7 @@ export class TraceParser {
   private takeLine(text: string, overlong: boolean): void {
     const n = ++this.lines;
     if (overlong) {
+      this.soft.flush(n - 1, this.toJoiner);
       this.joiner.breakLine();
       this.sink.addError(
         n,
@@ -93,7 +98,9 @@ export class TraceParser {
       );
       return;
     }
-    this.joiner.line(text, n);
+    // Not `rejoined += soft.line(...)`: the joiner counts its own joins while soft.line runs.
+    const softJoined = this.soft.line(text, n, this.toJoiner);
+    this.sink.rejoined += softJoined;
   }
 
   private sniffBinary(): boolean {
